@@ -1,0 +1,189 @@
+using Portal.Domain.AdministrativeUnits;
+using Portal.Domain.Calendar;
+using Portal.Domain.Catalogue;
+using Portal.Domain.Common;
+using Portal.Domain.Dossiers.Events;
+using Portal.Domain.Dossiers.Rules;
+using Portal.Domain.Fees;
+
+namespace Portal.Domain.Dossiers;
+
+/// <summary>
+/// A citizen's dossier for one procedure at one receiving commune. State changes only through the
+/// methods named after the business act; each records who, when and why, and refuses an illegal move.
+/// </summary>
+public sealed class Dossier : AggregateRoot
+{
+    public const int LookupSecretLength = 8;
+
+    private readonly List<DossierTransition> _history = [];
+
+    private Dossier()
+    {
+        LookupSecret = ProcedureCode = string.Empty;
+        Applicant = null!;
+        FormData = new Dictionary<string, string>();
+        Fee = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    public DossierCode Code { get; private set; }
+
+    /// <summary>Printed on the receipt; with the code it lets anyone holding the receipt look the dossier up.</summary>
+    public string LookupSecret { get; private set; }
+
+    public string ProcedureCode { get; private set; }
+
+    public CommuneCode CommuneCode { get; private set; }
+
+    public HandlingAgency Agency { get; private set; }
+
+    public FilingChannel Channel { get; private set; }
+
+    public Applicant Applicant { get; private set; }
+
+    public IReadOnlyDictionary<string, string> FormData { get; private set; }
+
+    /// <summary>Frozen at filing: a later rule change never rewrites it.</summary>
+    public FeeAssessment Fee { get; private set; }
+
+    public DossierStatus Status { get; private set; }
+
+    public ProcessingOutcome? Outcome { get; private set; }
+
+    public DateTimeOffset FiledAt { get; private set; }
+
+    public DateTimeOffset? ReceivedAt { get; private set; }
+
+    /// <summary>The promised date. Provisional (as if received at filing) until an officer receives the dossier.</summary>
+    public DateTimeOffset DueAt { get; private set; }
+
+    public DateTimeOffset? SupplementRequestedAt { get; private set; }
+
+    public int SupplementRequestCount { get; private set; }
+
+    /// <summary>End of processing: the first of processed, refused, stopped or withdrawn.</summary>
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public Guid? ClientRequestId { get; private set; }
+
+    public IReadOnlyList<DossierTransition> History => _history.AsReadOnly();
+
+    public static Dossier File(FilingDetails details, DateTimeOffset filedAt, WorkingCalendar calendar)
+    {
+        var dossier = new Dossier
+        {
+            Id = details.DossierId,
+            Code = details.Code,
+            LookupSecret = details.LookupSecret,
+            ProcedureCode = details.Procedure.Code,
+            CommuneCode = details.ReceivingCommune,
+            Agency = details.Procedure.Agency,
+            Channel = details.Channel,
+            Applicant = details.Applicant,
+            FormData = new Dictionary<string, string>(details.FormData, StringComparer.Ordinal),
+            Fee = details.Fee,
+            Status = DossierStatus.New,
+            FiledAt = filedAt,
+            DueAt = calendar.DueAt(filedAt, details.Procedure.TimeLimit),
+            ClientRequestId = details.ClientRequestId,
+        };
+
+        dossier._history.Add(new DossierTransition(dossier.Id, null, DossierStatus.New, details.Applicant.UserId, filedAt, null));
+        dossier.Raise(new DossierFiled(
+            dossier.Id, dossier.Code.Value, dossier.ProcedureCode, dossier.CommuneCode.Value, dossier.Agency, dossier.Channel,
+            dossier.Applicant.FullName, dossier.DueAt, filedAt));
+        return dossier;
+    }
+
+    public void Receive(string officer, DateTimeOffset at, WorkingCalendar calendar, TimeLimit timeLimit)
+    {
+        MoveTo(DossierStatus.Received, officer, at, null);
+        ReceivedAt = at;
+        DueAt = calendar.DueAt(at, timeLimit);
+    }
+
+    public void RefuseAtReception(string officer, DateTimeOffset at, string reason)
+    {
+        CheckRule(new ReasonMustBeGivenRule(reason));
+        MoveTo(DossierStatus.RefusedAtReception, officer, at, reason);
+        CompletedAt = at;
+    }
+
+    public void StartProcessing(string officer, DateTimeOffset at) => MoveTo(DossierStatus.InProcess, officer, at, null);
+
+    public void RequestSupplement(string officer, DateTimeOffset at, string reason)
+    {
+        CheckRule(new ReasonMustBeGivenRule(reason));
+        MoveTo(DossierStatus.SupplementRequested, officer, at, reason);
+        SupplementRequestedAt = at;
+        SupplementRequestCount++;
+    }
+
+    /// <summary>The citizen's supplement arrived: processing resumes and the wait is not counted against the deadline.</summary>
+    public void RecordSupplement(string actor, DateTimeOffset at, WorkingCalendar calendar)
+    {
+        MoveTo(DossierStatus.InProcess, actor, at, null);
+        var paused = calendar.WorkingDaysBetween(VietnamTime.LocalDate(SupplementRequestedAt!.Value), VietnamTime.LocalDate(at));
+        var dueDay = calendar.AddWorkingDays(VietnamTime.LocalDate(DueAt), paused);
+        DueAt = VietnamTime.AtLocal(dueDay, calendar.OfficeClose);
+        SupplementRequestedAt = null;
+    }
+
+    public void Approve(string leader, DateTimeOffset at) => Complete(ProcessingOutcome.Approved, leader, at, null);
+
+    public void RefuseResult(string leader, DateTimeOffset at, string reason)
+    {
+        CheckRule(new ReasonMustBeGivenRule(reason));
+        Complete(ProcessingOutcome.Refused, leader, at, reason);
+    }
+
+    public void ReturnResult(string officer, DateTimeOffset at) => MoveTo(DossierStatus.ResultReturned, officer, at, null);
+
+    public void Withdraw(string citizen, DateTimeOffset at, string? reason)
+    {
+        MoveTo(DossierStatus.Withdrawn, citizen, at, reason);
+        CompletedAt = at;
+    }
+
+    public void Stop(string officer, DateTimeOffset at, string reason)
+    {
+        CheckRule(new ReasonMustBeGivenRule(reason));
+        MoveTo(DossierStatus.Stopped, officer, at, reason);
+        CompletedAt = at;
+    }
+
+    /// <summary>The national formula: on time if processing ended by the promised date and at most one supplement was asked for.</summary>
+    public Timeliness? Timeliness()
+    {
+        if (CompletedAt is not { } end)
+        {
+            return null;
+        }
+
+        if (end > DueAt || SupplementRequestCount > 1)
+        {
+            return Dossiers.Timeliness.Late;
+        }
+
+        return VietnamTime.LocalDate(end) < VietnamTime.LocalDate(DueAt) ? Dossiers.Timeliness.Early : Dossiers.Timeliness.OnTime;
+    }
+
+    private void Complete(ProcessingOutcome outcome, string leader, DateTimeOffset at, string? reason)
+    {
+        MoveTo(DossierStatus.Processed, leader, at, reason);
+        Outcome = outcome;
+        CompletedAt = at;
+    }
+
+    private void MoveTo(DossierStatus to, string actor, DateTimeOffset at, string? reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        CheckRule(new DossierTransitionMustBeAllowedRule(Status, to));
+        var from = Status;
+        Status = to;
+        _history.Add(new DossierTransition(Id, from, to, actor, at, reason));
+        Raise(new DossierStatusChanged(Id, Code.Value, from, to, actor, at));
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Messaging;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.ReferenceData;
+using Portal.Infrastructure.Seeding;
+
+namespace Portal.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Database (SQLite or SQL Server by configuration), Identity stores, bus, outbox and reference data.</summary>
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            var connectionString = database.ConnectionString
+                ?? throw new InvalidOperationException("Database:ConnectionString is required for SQL Server.");
+            services.AddDbContext<SqlServerPortalDbContext>(o => o.UseSqlServer(connectionString));
+            services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlServerPortalDbContext>());
+            services.AddSingleton<IWriteGate, OpenWriteGate>();
+        }
+        else
+        {
+            var connectionString = database.ResolveSqliteConnectionString();
+            var pragmas = new SqlitePragmaInterceptor(database.SqliteJournalSizeLimitBytes);
+            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
+            services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
+            services.AddSingleton<IWriteGate, SerialWriteGate>();
+        }
+
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoAccountSeeder>();
+        services.AddSingleton<WorkingCalendarProvider>();
+        services.AddSingleton<CommuneDirectory>();
+
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+        services.AddPortalMessaging(configuration);
+        return services;
+    }
+}

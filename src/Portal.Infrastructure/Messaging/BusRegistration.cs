@@ -1,0 +1,101 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.AdministrativeUnits;
+using Portal.Domain.Catalogue;
+using Portal.Domain.Routing;
+using Portal.Infrastructure.Messaging.Consumers;
+using Portal.Infrastructure.Messaging.Outbox;
+using Portal.Infrastructure.ReferenceData;
+
+namespace Portal.Infrastructure.Messaging;
+
+/// <summary>
+/// The bus: in-memory by default, RabbitMQ by configuration, the same endpoints on both. One routing
+/// queue, and one queue per commune × agency (see docs/decisions/0003-queue-topology.md).
+/// </summary>
+public static class BusRegistration
+{
+    public static IServiceCollection AddPortalMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        services.AddSingleton(options);
+        services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        services.AddMassTransit(x =>
+        {
+            x.AddConsumer<RouteSubmittedDossierConsumer, RouteSubmittedDossierConsumerDefinition>();
+            x.AddConsumer<AddDossierToWorklistConsumer, AddDossierToWorklistConsumerDefinition>();
+
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(options.RabbitMq.Host, options.RabbitMq.Port, options.RabbitMq.VirtualHost, h =>
+                    {
+                        h.Username(options.RabbitMq.Username);
+                        h.Password(options.RabbitMq.Password);
+                    });
+                    ConfigureEndpoints(context, cfg, options);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, cfg) => ConfigureEndpoints(context, cfg, options));
+            }
+        });
+
+        return services;
+    }
+
+    /// <summary>The processing queues this process consumes.</summary>
+    public static IReadOnlyList<ProcessingQueue> QueuesFor(MessagingOptions options)
+    {
+        var communes = options.Communes.Count > 0
+            ? options.Communes.Select(CommuneCode.Parse)
+            : ReferenceDataFiles.Communes().Select(c => c.Code);
+        return [.. communes.SelectMany(c => new[] { new ProcessingQueue(c, HandlingAgency.CommunePolice), new ProcessingQueue(c, HandlingAgency.CommuneCommittee) })];
+    }
+
+    private static void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg, MessagingOptions options)
+    {
+        if (!options.ProcessDossiers)
+        {
+            return;
+        }
+
+        cfg.ReceiveEndpoint(RouteSubmittedDossierConsumerDefinition.QueueName, e =>
+        {
+            UseQuorumQueue(e);
+            e.ConfigureConsumer<RouteSubmittedDossierConsumer>(context);
+        });
+
+        foreach (var queue in QueuesFor(options))
+        {
+            cfg.ReceiveEndpoint(queue.Name, e =>
+            {
+                // Commune queues only receive what the router sends them; they subscribe to nothing.
+                e.ConfigureConsumeTopology = false;
+                e.ConcurrentMessageLimit = options.QueueConcurrency;
+                UseQuorumQueue(e);
+                e.ConfigureConsumer<AddDossierToWorklistConsumer>(context);
+            });
+        }
+    }
+
+    private static void UseQuorumQueue(IReceiveEndpointConfigurator endpoint)
+    {
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
+        }
+    }
+}

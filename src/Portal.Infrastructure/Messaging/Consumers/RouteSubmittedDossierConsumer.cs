@@ -1,0 +1,44 @@
+using MassTransit;
+using Portal.Domain.AdministrativeUnits;
+using Portal.Domain.Routing;
+using Portal.Infrastructure.Messaging.Contracts;
+using Portal.Infrastructure.ReferenceData;
+
+namespace Portal.Infrastructure.Messaging.Consumers;
+
+/// <summary>Sends a submitted dossier to its processing queue. Stateless: a redelivery sends again, and the queue's consumer ignores the copy.</summary>
+public sealed class RouteSubmittedDossierConsumer(CommuneDirectory communes) : IConsumer<DossierSubmitted>
+{
+    public async Task Consume(ConsumeContext<DossierSubmitted> context)
+    {
+        var message = context.Message;
+        var directory = await communes.GetAsync(context.CancellationToken);
+        var queue = DossierRouter.Route(CommuneCode.Parse(message.CommuneCode), message.Agency, code => directory.GetValueOrDefault(code));
+        var endpoint = await context.GetSendEndpoint(QueueAddresses.For(queue));
+        await endpoint.Send(
+            new AddDossierToWorklist(
+                message.DossierId, message.Code, message.ProcedureCode, queue.Name, queue.Commune.Value, queue.Agency,
+                message.ApplicantName, message.FiledAt, message.DueAt),
+            context.CancellationToken);
+    }
+}
+
+public sealed class RouteSubmittedDossierConsumerDefinition : ConsumerDefinition<RouteSubmittedDossierConsumer>
+{
+    public const string QueueName = "dossier-routing";
+
+    public RouteSubmittedDossierConsumerDefinition() => EndpointName = QueueName;
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<RouteSubmittedDossierConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(50, 200, 1000, 5000));
+    }
+}
+
+public static class QueueAddresses
+{
+    public static Uri For(ProcessingQueue queue) => new($"queue:{queue.Name}");
+}

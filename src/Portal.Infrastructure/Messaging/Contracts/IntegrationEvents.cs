@@ -1,0 +1,20 @@
+using Portal.Domain.Common;
+using Portal.Domain.Dossiers.Events;
+
+namespace Portal.Infrastructure.Messaging.Contracts;
+
+/// <summary>Which domain events leave the process, and as which message. The outbox accepts only these types.</summary>
+public static class IntegrationEvents
+{
+    private static readonly Dictionary<string, Type> Types = new[] { typeof(DossierSubmitted) }.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
+
+    public static object? From(IDomainEvent domainEvent) => domainEvent switch
+    {
+        DossierFiled e => new DossierSubmitted(
+            e.DossierId, e.Code, e.ProcedureCode, e.CommuneCode, e.Agency, e.Channel, e.ApplicantName, e.OccurredAt, e.DueAt),
+        _ => null,
+    };
+
+    public static Type Resolve(string typeName) =>
+        Types.TryGetValue(typeName, out var type) ? type : throw new InvalidOperationException($"Unknown outbox message type {typeName}.");
+}

@@ -1,0 +1,39 @@
+namespace Portal.Infrastructure.Messaging;
+
+public enum BusTransport
+{
+    InMemory = 1,
+    RabbitMq = 2,
+}
+
+/// <summary>The <c>Messaging</c> configuration section.</summary>
+public sealed class MessagingOptions
+{
+    public const string SectionName = "Messaging";
+
+    public BusTransport Transport { get; set; } = BusTransport.InMemory;
+
+    public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    /// <summary>Whether this process consumes the routing and commune queues (a web-only replica sets false).</summary>
+    public bool ProcessDossiers { get; set; } = true;
+
+    /// <summary>Communes whose queues this process consumes; empty means all. Lets processing replicas share the communes.</summary>
+    public IList<string> Communes { get; } = [];
+
+    /// <summary>How many messages one commune queue processes at once.</summary>
+    public int QueueConcurrency { get; set; } = 4;
+}
+
+public sealed class RabbitMqOptions
+{
+    public string Host { get; set; } = "localhost";
+
+    public ushort Port { get; set; } = 5672;
+
+    public string VirtualHost { get; set; } = "/";
+
+    public string Username { get; set; } = "guest";
+
+    public string Password { get; set; } = "guest";
+}

@@ -1,0 +1,21 @@
+namespace Portal.Infrastructure.Messaging.Outbox;
+
+/// <summary>A message to publish, written in the same transaction as the change it announces.</summary>
+public sealed class OutboxMessage
+{
+    public const int TypeMaxLength = 200;
+
+    /// <summary>Insertion order; the dispatcher publishes in this order.</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>Becomes the MassTransit MessageId, so consumers can recognise a redelivery.</summary>
+    public Guid MessageId { get; init; }
+
+    public required string MessageType { get; init; }
+
+    public required string Body { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; set; }
+}

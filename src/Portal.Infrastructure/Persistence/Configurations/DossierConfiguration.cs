@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.AdministrativeUnits;
+using Portal.Domain.Catalogue;
+using Portal.Domain.Dossiers;
+using Portal.Domain.People;
+
+namespace Portal.Infrastructure.Persistence.Configurations;
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Code).HasConversion(v => v.Value, v => DossierCode.Parse(v)).HasMaxLength(DossierCode.MaxLength);
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.Property(d => d.LookupSecret).HasMaxLength(Dossier.LookupSecretLength).IsRequired();
+        builder.Property(d => d.ProcedureCode).HasMaxLength(Procedure.CodeMaxLength).IsRequired();
+        builder.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.CommuneCode).HasConversion(v => v.Value, v => CommuneCode.Parse(v)).HasMaxLength(CommuneCode.Length);
+        builder.HasOne<Commune>().WithMany().HasForeignKey(d => d.CommuneCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.Agency).HasConversion<int>();
+        builder.Property(d => d.Channel).HasConversion<int>();
+        builder.Property(d => d.Status).HasConversion<int>();
+        builder.Property(d => d.Outcome).HasConversion<int?>();
+
+        builder.OwnsOne(d => d.Applicant, applicant =>
+        {
+            applicant.Property(a => a.UserId).HasColumnName("ApplicantUserId").HasMaxLength(Applicant.UserIdMaxLength).IsRequired();
+            applicant.Property(a => a.CitizenId).HasColumnName("ApplicantCitizenId")
+                .HasConversion(v => v.Value, v => CitizenId.Parse(v)).HasMaxLength(CitizenId.Length).IsRequired();
+            applicant.Property(a => a.FullName).HasColumnName("ApplicantName").HasMaxLength(Applicant.FullNameMaxLength).IsRequired();
+            applicant.HasIndex(a => a.UserId);
+            applicant.HasIndex(a => a.CitizenId);
+        });
+        builder.Navigation(d => d.Applicant).IsRequired();
+
+        builder.Property(d => d.FormData).HasJsonConversion();
+        builder.Property(d => d.Fee).HasJsonConversion();
+
+        builder.HasMany(d => d.History).WithOne().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasIndex(d => d.ClientRequestId).IsUnique();
+        builder.HasIndex(d => new { d.CommuneCode, d.Agency, d.Status });
+        builder.Ignore(d => d.DomainEvents);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Portal.Domain.Common;
+using Portal.Infrastructure.Messaging.Contracts;
+using Portal.Infrastructure.Messaging.Outbox;
+
+namespace Portal.Infrastructure.Persistence;
+
+/// <summary>
+/// Runs one business change as one transaction on the single write path: the change, and the outbox
+/// rows for the domain events it raised, commit together or not at all.
+/// </summary>
+public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxSignal outboxSignal, TimeProvider clock)
+{
+    public PortalDbContext Db => db;
+
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var gate = await writeGate.EnterAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(cancellationToken);
+            var staged = StageOutboxMessages();
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (staged)
+            {
+                outboxSignal.Notify();
+            }
+
+            return result;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    public Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            async ct =>
+            {
+                await work(ct);
+                return true;
+            },
+            cancellationToken);
+
+    private bool StageOutboxMessages()
+    {
+        var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+        var staged = false;
+        foreach (var aggregate in aggregates)
+        {
+            foreach (var message in aggregate.DomainEvents.Select(IntegrationEvents.From).OfType<object>())
+            {
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    MessageId = Guid.CreateVersion7(clock.GetUtcNow()),
+                    MessageType = message.GetType().FullName!,
+                    Body = JsonSerializer.Serialize(message, message.GetType(), Json.Options),
+                    CreatedAt = clock.GetUtcNow(),
+                });
+                staged = true;
+            }
+
+            aggregate.ClearDomainEvents();
+        }
+
+        return staged;
+    }
+}

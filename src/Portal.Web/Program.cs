@@ -1,29 +1,19 @@
+using Portal.Infrastructure;
+using Portal.Infrastructure.Seeding;
+using Portal.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
+builder.Services.AddPortalInfrastructure(builder.Configuration);
+builder.Services.AddPortalWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Home/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
+await DatabaseInitializer.InitializeAsync(app.Services);
 
-app.UseHttpsRedirection();
-app.UseRouting();
+app.UsePortalWeb();
 
-app.UseAuthorization();
+await app.RunAsync();
 
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
-
-app.Run();
+/// <summary>The web host's entry point, public so integration tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,78 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Catalogue;
+using Portal.Domain.People;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Features.Filing;
+
+/// <summary>Input-shape validation of a filing, built from the procedure's field definitions (the same data that draws the form).</summary>
+internal sealed class FilingInputValidator : AbstractValidator<FilingInput>
+{
+    public static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy"];
+
+    public FilingInputValidator(Procedure procedure, IReadOnlySet<string> activeCommunes, string? residenceCommune, IStringLocalizer localizer)
+    {
+        var l = localizer;
+        RuleFor(x => x.CommuneCode)
+            .NotEmpty().WithMessage(l["Vui lòng chọn xã, phường tiếp nhận hồ sơ."])
+            .Must(c => c is not null && activeCommunes.Contains(c)).WithMessage(l["Xã, phường đã chọn không có trong danh sách."]);
+        if (procedure.TiedToResidence)
+        {
+            RuleFor(x => x.CommuneCode)
+                .Must(c => c == residenceCommune)
+                .When(x => x.CommuneCode is not null && activeCommunes.Contains(x.CommuneCode))
+                .WithMessage(l["Thủ tục này do xã, phường nơi cư trú của bạn giải quyết."]);
+        }
+
+        RuleFor(x => x.Consent).Equal(true).WithMessage(l["Vui lòng đồng ý cho phép xử lý dữ liệu cá nhân để nộp hồ sơ."]);
+        RuleFor(x => x.ClientRequestId).NotEmpty().WithMessage(l["Biểu mẫu đã hết hạn, vui lòng tải lại trang."]);
+
+        foreach (var field in procedure.FormFields)
+        {
+            var label = Format.Pick(field.LabelVi, field.LabelEn);
+            RuleFor(x => x.Fields.GetValueOrDefault(field.Key))
+                .Custom((value, context) =>
+                {
+                    if (Check(field, value?.Trim()) is { } error)
+                    {
+                        context.AddFailure(FieldKey(field.Key), l[error, label, field.MaxLength]);
+                    }
+                });
+        }
+    }
+
+    public static string FieldKey(string key) => $"Fields[{key}]";
+
+    /// <summary>The Vietnamese message (a localisation key) for what is wrong with the value, or null.</summary>
+    private static string? Check(FormField field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return field.Required ? "{0}: không được để trống." : null;
+        }
+
+        if (value.Length > field.MaxLength)
+        {
+            return "{0}: tối đa {1} ký tự.";
+        }
+
+        if (value.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
+        {
+            return "{0}: có ký tự không hợp lệ.";
+        }
+
+        return field.Type switch
+        {
+            FormFieldType.Date when !TryParseDate(value, out var day) || day.Year is < 1900 or > 2100 => "{0}: ngày không hợp lệ (dd/MM/yyyy).",
+            FormFieldType.Number when !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _) => "{0}: phải là số nguyên không âm.",
+            FormFieldType.Choice when field.Options is { } options && !options.Contains(value) => "{0}: lựa chọn không hợp lệ.",
+            FormFieldType.CitizenId when !CitizenId.IsValid(value) => "{0}: số định danh cá nhân gồm 12 chữ số.",
+            _ => null,
+        };
+    }
+
+    public static bool TryParseDate(string value, out DateOnly day) =>
+        DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+}

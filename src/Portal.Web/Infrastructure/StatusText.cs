@@ -1,0 +1,21 @@
+using Portal.Domain.Dossiers;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>The Vietnamese name (localisation key) of each dossier status.</summary>
+public static class StatusText
+{
+    public static string For(DossierStatus status) => status switch
+    {
+        DossierStatus.New => "Mới nộp, chờ tiếp nhận",
+        DossierStatus.Received => "Đã tiếp nhận",
+        DossierStatus.RefusedAtReception => "Từ chối tiếp nhận",
+        DossierStatus.InProcess => "Đang xử lý",
+        DossierStatus.SupplementRequested => "Yêu cầu bổ sung",
+        DossierStatus.Withdrawn => "Công dân rút hồ sơ",
+        DossierStatus.Stopped => "Dừng xử lý",
+        DossierStatus.Processed => "Đã giải quyết",
+        DossierStatus.ResultReturned => "Đã trả kết quả",
+        _ => status.ToString(),
+    };
+}

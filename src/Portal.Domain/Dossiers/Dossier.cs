@@ -99,7 +99,7 @@ public sealed class Dossier : AggregateRoot
 
     public void Receive(string officer, DateTimeOffset at, WorkingCalendar calendar, TimeLimit timeLimit)
     {
-        MoveTo(DossierStatus.Received, officer, at, null);
+        MoveTo(DossierAction.Receive, officer, at, null);
         ReceivedAt = at;
         DueAt = calendar.DueAt(at, timeLimit);
     }
@@ -107,16 +107,16 @@ public sealed class Dossier : AggregateRoot
     public void RefuseAtReception(string officer, DateTimeOffset at, string reason)
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
-        MoveTo(DossierStatus.RefusedAtReception, officer, at, reason);
+        MoveTo(DossierAction.RefuseAtReception, officer, at, reason);
         CompletedAt = at;
     }
 
-    public void StartProcessing(string officer, DateTimeOffset at) => MoveTo(DossierStatus.InProcess, officer, at, null);
+    public void StartProcessing(string officer, DateTimeOffset at) => MoveTo(DossierAction.StartProcessing, officer, at, null);
 
     public void RequestSupplement(string officer, DateTimeOffset at, string reason)
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
-        MoveTo(DossierStatus.SupplementRequested, officer, at, reason);
+        MoveTo(DossierAction.RequestSupplement, officer, at, reason);
         SupplementRequestedAt = at;
         SupplementRequestCount++;
     }
@@ -124,33 +124,33 @@ public sealed class Dossier : AggregateRoot
     /// <summary>The citizen's supplement arrived: processing resumes and the wait is not counted against the deadline.</summary>
     public void RecordSupplement(string actor, DateTimeOffset at, WorkingCalendar calendar)
     {
-        MoveTo(DossierStatus.InProcess, actor, at, null);
+        MoveTo(DossierAction.RecordSupplement, actor, at, null);
         var paused = calendar.WorkingDaysBetween(VietnamTime.LocalDate(SupplementRequestedAt!.Value), VietnamTime.LocalDate(at));
         var dueDay = calendar.AddWorkingDays(VietnamTime.LocalDate(DueAt), paused);
         DueAt = VietnamTime.AtLocal(dueDay, calendar.OfficeClose);
         SupplementRequestedAt = null;
     }
 
-    public void Approve(string leader, DateTimeOffset at) => Complete(ProcessingOutcome.Approved, leader, at, null);
+    public void Approve(string leader, DateTimeOffset at) => Complete(DossierAction.Approve, ProcessingOutcome.Approved, leader, at, null);
 
     public void RefuseResult(string leader, DateTimeOffset at, string reason)
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
-        Complete(ProcessingOutcome.Refused, leader, at, reason);
+        Complete(DossierAction.RefuseResult, ProcessingOutcome.Refused, leader, at, reason);
     }
 
-    public void ReturnResult(string officer, DateTimeOffset at) => MoveTo(DossierStatus.ResultReturned, officer, at, null);
+    public void ReturnResult(string officer, DateTimeOffset at) => MoveTo(DossierAction.ReturnResult, officer, at, null);
 
     public void Withdraw(string citizen, DateTimeOffset at, string? reason)
     {
-        MoveTo(DossierStatus.Withdrawn, citizen, at, reason);
+        MoveTo(DossierAction.Withdraw, citizen, at, reason);
         CompletedAt = at;
     }
 
     public void Stop(string officer, DateTimeOffset at, string reason)
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
-        MoveTo(DossierStatus.Stopped, officer, at, reason);
+        MoveTo(DossierAction.Stop, officer, at, reason);
         CompletedAt = at;
     }
 
@@ -170,18 +170,19 @@ public sealed class Dossier : AggregateRoot
         return VietnamTime.LocalDate(end) < VietnamTime.LocalDate(DueAt) ? Dossiers.Timeliness.Early : Dossiers.Timeliness.OnTime;
     }
 
-    private void Complete(ProcessingOutcome outcome, string leader, DateTimeOffset at, string? reason)
+    private void Complete(DossierAction action, ProcessingOutcome outcome, string leader, DateTimeOffset at, string? reason)
     {
-        MoveTo(DossierStatus.Processed, leader, at, reason);
+        MoveTo(action, leader, at, reason);
         Outcome = outcome;
         CompletedAt = at;
     }
 
-    private void MoveTo(DossierStatus to, string actor, DateTimeOffset at, string? reason)
+    private void MoveTo(DossierAction action, string actor, DateTimeOffset at, string? reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        CheckRule(new DossierTransitionMustBeAllowedRule(Status, to));
+        CheckRule(new DossierActionMustBeAllowedRule(action, Status));
         var from = Status;
+        var to = DossierActionMustBeAllowedRule.Target(action);
         Status = to;
         _history.Add(new DossierTransition(Id, from, to, actor, at, reason));
         Raise(new DossierStatusChanged(Id, Code.Value, from, to, actor, at));

@@ -20,18 +20,18 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, IStringL
         if (string.IsNullOrWhiteSpace(input.UserName) || string.IsNullOrEmpty(input.Password)
             || input.UserName.Length > LoginInput.MaxLength || input.Password.Length > LoginInput.MaxLength)
         {
-            return Invalid(input, "Vui lòng nhập tên đăng nhập (số định danh cá nhân) và mật khẩu.");
+            return Invalid(input, localizer["Vui lòng nhập tên đăng nhập (số định danh cá nhân) và mật khẩu."]);
         }
 
         var result = await signIn.PasswordSignInAsync(input.UserName.Trim(), input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            return Invalid(input, "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
+            return Invalid(input, localizer["Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."]);
         }
 
         if (!result.Succeeded)
         {
-            return Invalid(input, "Tên đăng nhập hoặc mật khẩu không đúng.");
+            return Invalid(input, localizer["Tên đăng nhập hoặc mật khẩu không đúng."]);
         }
 
         return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
@@ -64,7 +64,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, IStringL
 
     private ViewResult Invalid(LoginInput input, string message)
     {
-        ModelState.AddModelError(string.Empty, localizer[message]);
+        ModelState.AddModelError(string.Empty, message);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         input.Password = null;
         return View("Login", input);

@@ -50,29 +50,47 @@ internal sealed class FilingInputValidator : AbstractValidator<FilingInput>
     {
         if (string.IsNullOrEmpty(value))
         {
-            return field.Required ? "{0}: không được để trống." : null;
+            return field.Required ? FieldMessages.Required : null;
         }
 
         if (value.Length > field.MaxLength)
         {
-            return "{0}: tối đa {1} ký tự.";
+            return FieldMessages.TooLong;
         }
 
         if (value.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
         {
-            return "{0}: có ký tự không hợp lệ.";
+            return FieldMessages.ControlCharacters;
         }
 
         return field.Type switch
         {
-            FormFieldType.Date when !TryParseDate(value, out var day) || day.Year is < 1900 or > 2100 => "{0}: ngày không hợp lệ (dd/MM/yyyy).",
-            FormFieldType.Number when !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _) => "{0}: phải là số nguyên không âm.",
-            FormFieldType.Choice when field.Options is { } options && !options.Contains(value) => "{0}: lựa chọn không hợp lệ.",
-            FormFieldType.CitizenId when !CitizenId.IsValid(value) => "{0}: số định danh cá nhân gồm 12 chữ số.",
+            FormFieldType.Date when !TryParseDate(value, out var day) || day.Year is < 1900 or > 2100 => FieldMessages.InvalidDate,
+            FormFieldType.Number when !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _) => FieldMessages.NotANumber,
+            FormFieldType.Choice when field.Options is { } options && !options.Contains(value) => FieldMessages.InvalidChoice,
+            FormFieldType.CitizenId when !CitizenId.IsValid(value) => FieldMessages.InvalidCitizenId,
             _ => null,
         };
     }
 
     public static bool TryParseDate(string value, out DateOnly day) =>
         DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+}
+
+/// <summary>Field-level messages (Vietnamese, and so the localisation keys); {0} is the field's label.</summary>
+public static class FieldMessages
+{
+    public const string Required = "{0}: không được để trống.";
+
+    public const string TooLong = "{0}: tối đa {1} ký tự.";
+
+    public const string ControlCharacters = "{0}: có ký tự không hợp lệ.";
+
+    public const string InvalidDate = "{0}: ngày không hợp lệ (dd/MM/yyyy).";
+
+    public const string NotANumber = "{0}: phải là số nguyên không âm.";
+
+    public const string InvalidChoice = "{0}: lựa chọn không hợp lệ.";
+
+    public const string InvalidCitizenId = "{0}: số định danh cá nhân gồm 12 chữ số.";
 }

@@ -101,8 +101,11 @@ setup_env() {
 
 ctl() { "$rmq_bin/rabbitmqctl" "$@"; }
 
-# rabbitmqctl status/ping succeed as soon as the Erlang node is reachable.
-node_answers() { ctl -q ping >/dev/null 2>&1; }
+# Every rabbitmqctl call spawns an epmd on our port if none is running (and
+# '-start_epmd false' does not prevent it), so a bare 'status' on a stopped
+# node would leave a stray epmd behind. Without our epmd the node cannot be
+# registered, i.e. it is not running: ask rabbitmqctl only when epmd is up.
+node_answers() { [[ -n "$(epmd_pids)" ]] && ctl -q "${1:-ping}" >/dev/null 2>&1; }
 
 # PIDs of processes whose name is $1 and whose environment contains all the
 # given VAR=value lines. rabbitmq 3.10 starts distribution from inside the VM,
@@ -208,7 +211,7 @@ cmd_stop() {
   # Without rabbitmq installed there is nothing of ours to stop.
   [[ -x "$rmq_bin/rabbitmqctl" ]] || return 0
   setup_env
-  ctl -q stop >/dev/null 2>&1 || true
+  [[ -z "$(epmd_pids)" ]] || ctl -q stop >/dev/null 2>&1 || true
   stop_processes
   log "stopped"
 }
@@ -216,7 +219,7 @@ cmd_stop() {
 cmd_status() {
   [[ -x "$rmq_bin/rabbitmqctl" ]] || { log "not installed"; return 1; }
   setup_env
-  if ctl -q status >/dev/null 2>&1; then
+  if node_answers status; then
     log "running on 127.0.0.1:$port"
   else
     log "not running"
@@ -224,12 +227,23 @@ cmd_status() {
   fi
 }
 
+# Wipes every queue, exchange and message, so a test run never consumes what an earlier run left behind.
+cmd_reset() {
+  setup_env
+  node_answers || die "not running"
+  ctl -q stop_app >/dev/null
+  ctl -q reset >/dev/null
+  ctl -q start_app >/dev/null
+  log "reset"
+}
+
 case "${1:-}" in
   start) cmd_start ;;
+  reset) cmd_reset ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|reset|stop|status" >&2
     exit 2
     ;;
 esac

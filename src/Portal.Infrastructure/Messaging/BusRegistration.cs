@@ -65,7 +65,8 @@ public static class BusRegistration
         return [.. communes.SelectMany(c => new[] { new ProcessingQueue(c, HandlingAgency.CommunePolice), new ProcessingQueue(c, HandlingAgency.CommuneCommittee) })];
     }
 
-    private static void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg, MessagingOptions options)
+    /// <summary>The portal's receive endpoints; public so the test harness can keep them while replacing the transport.</summary>
+    public static void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg, MessagingOptions options)
     {
         if (!options.ProcessDossiers)
         {

@@ -24,4 +24,7 @@ public sealed class CommuneDirectory(IServiceScopeFactory scopes, TimeProvider c
         _cached = (communes, clock.GetUtcNow());
         return communes;
     }
+
+    /// <summary>Forgets the cached communes, e.g. after a merger has been recorded.</summary>
+    public void Invalidate() => _cached = null;
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc.Authorization;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +21,8 @@ public static class WebRegistration
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        // Vietnamese text is written as text, not as &#x...; entities (smaller pages, readable source).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -29,6 +34,8 @@ public static class WebRegistration
 
         services.AddControllersWithViews(o =>
             {
+                // Every page needs a signed-in user unless it says [AllowAnonymous]; unknown URLs stay plain 404s.
+                o.Filters.Add(new AuthorizeFilter());
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<BusinessRuleExceptionFilter>();
             })
@@ -63,7 +70,6 @@ public static class WebRegistration
             o.Events = new CookieAuthenticationEvents();
         });
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Citizen, p => p.RequireRole(Portal.Infrastructure.Identity.PortalRoles.Citizen))
             .AddPolicy(Policies.Officer, p => p.RequireRole(Portal.Infrastructure.Identity.PortalRoles.Officers.Split(',')));
         services.AddAntiforgery(o => o.Cookie.Name = "portal.csrf");

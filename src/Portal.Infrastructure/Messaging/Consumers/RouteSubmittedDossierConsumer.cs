@@ -40,5 +40,7 @@ public sealed class RouteSubmittedDossierConsumerDefinition : ConsumerDefinition
 
 public static class QueueAddresses
 {
-    public static Uri For(ProcessingQueue queue) => new($"queue:{queue.Name}");
+    // The exchange, not the queue: a "queue:" address would re-declare the queue as classic and
+    // RabbitMQ refuses that for our quorum queues. Each receive endpoint binds its own exchange.
+    public static Uri For(ProcessingQueue queue) => new($"exchange:{queue.Name}");
 }

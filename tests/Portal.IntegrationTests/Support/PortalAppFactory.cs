@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.IntegrationTests.Support;
+
+/// <summary>
+/// The whole portal in-process over a real SQLite file in its own temporary folder, with the bus's
+/// queues limited to two communes (Hàm Rồng 14758, Hạc Thành 14797) to keep start-up short.
+/// </summary>
+public class PortalAppFactory : WebApplicationFactory<Program>
+{
+    public const string HamRong = "14758";
+    public const string HacThanh = "14797";
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataDirectory", DataDirectory);
+        builder.UseSetting("Database:SeedDemoAccounts", "true");
+        builder.UseSetting("Messaging:Transport", "InMemory");
+        builder.UseSetting("Messaging:Communes:0", HamRong);
+        builder.UseSetting("Messaging:Communes:1", HacThanh);
+        builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
+        ConfigureSettings(builder);
+    }
+
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
+    public PortalClient CreatePortalClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Runs a query against the portal's database in a fresh scope.</summary>
+    public async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return await query(db);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,481 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [FullName] nvarchar(max) NOT NULL,
+        [CitizenId] nvarchar(max) NULL,
+        [DateOfBirth] date NULL,
+        [ResidenceCommuneCode] nvarchar(max) NULL,
+        [ResidenceAddress] nvarchar(max) NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetime2 NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [Communes] (
+        [Code] nvarchar(5) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [FullName] nvarchar(100) NOT NULL,
+        [UnitType] nvarchar(20) NOT NULL,
+        [SuccessorCode] nvarchar(5) NULL,
+        CONSTRAINT [PK_Communes] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [DossierCodeSequences] (
+        [Scope] nvarchar(16) NOT NULL,
+        [Next] bigint NOT NULL,
+        CONSTRAINT [PK_DossierCodeSequences] PRIMARY KEY ([Scope])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [FeeRules] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [LegalBasis] nvarchar(max) NOT NULL,
+        [EffectiveFrom] date NOT NULL,
+        [EffectiveTo] date NULL,
+        [Scope] nvarchar(max) NOT NULL,
+        [WaivePercent] int NOT NULL,
+        CONSTRAINT [PK_FeeRules] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [InboxMessages] (
+        [MessageId] uniqueidentifier NOT NULL,
+        [Consumer] nvarchar(100) NOT NULL,
+        [ProcessedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_InboxMessages] PRIMARY KEY ([MessageId], [Consumer])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Sequence] bigint NOT NULL IDENTITY,
+        [MessageId] uniqueidentifier NOT NULL,
+        [MessageType] nvarchar(200) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [SentAt] datetime2 NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [Procedures] (
+        [Code] nvarchar(32) NOT NULL,
+        [NameVi] nvarchar(300) NOT NULL,
+        [NameEn] nvarchar(300) NOT NULL,
+        [FieldCode] nvarchar(40) NOT NULL,
+        [FieldNameVi] nvarchar(100) NOT NULL,
+        [FieldNameEn] nvarchar(100) NOT NULL,
+        [Agency] int NOT NULL,
+        [TimeLimitWorkingDays] int NOT NULL,
+        [TiedToResidence] bit NOT NULL,
+        [Fees] nvarchar(max) NOT NULL,
+        [FormFields] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_Procedures] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [PublicHolidays] (
+        [Date] date NOT NULL,
+        [NameVi] nvarchar(200) NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [IsWorkingDay] bit NOT NULL,
+        CONSTRAINT [PK_PublicHolidays] PRIMARY KEY ([Date])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [Dossiers] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(24) NOT NULL,
+        [LookupSecret] nvarchar(8) NOT NULL,
+        [ProcedureCode] nvarchar(32) NOT NULL,
+        [CommuneCode] nvarchar(5) NOT NULL,
+        [Agency] int NOT NULL,
+        [Channel] int NOT NULL,
+        [ApplicantUserId] nvarchar(64) NOT NULL,
+        [ApplicantCitizenId] nvarchar(12) NOT NULL,
+        [ApplicantName] nvarchar(100) NOT NULL,
+        [FormData] nvarchar(max) NOT NULL,
+        [Fee] nvarchar(max) NOT NULL,
+        [Status] int NOT NULL,
+        [Outcome] int NULL,
+        [FiledAt] datetime2 NOT NULL,
+        [ReceivedAt] datetime2 NULL,
+        [DueAt] datetime2 NOT NULL,
+        [SupplementRequestedAt] datetime2 NULL,
+        [SupplementRequestCount] int NOT NULL,
+        [CompletedAt] datetime2 NULL,
+        [ClientRequestId] uniqueidentifier NULL,
+        CONSTRAINT [PK_Dossiers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Dossiers_Communes_CommuneCode] FOREIGN KEY ([CommuneCode]) REFERENCES [Communes] ([Code]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Dossiers_Procedures_ProcedureCode] FOREIGN KEY ([ProcedureCode]) REFERENCES [Procedures] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [DossierTransitions] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [From] int NULL,
+        [To] int NOT NULL,
+        [Actor] nvarchar(100) NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Reason] nvarchar(1000) NULL,
+        CONSTRAINT [PK_DossierTransitions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DossierTransitions_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE TABLE [WorklistItems] (
+        [DossierId] uniqueidentifier NOT NULL,
+        [QueueName] nvarchar(40) NOT NULL,
+        [CommuneCode] nvarchar(5) NOT NULL,
+        [Agency] int NOT NULL,
+        [DossierCode] nvarchar(24) NOT NULL,
+        [ProcedureCode] nvarchar(32) NOT NULL,
+        [ApplicantName] nvarchar(100) NOT NULL,
+        [FiledAt] datetime2 NOT NULL,
+        [DueAt] datetime2 NOT NULL,
+        [EnqueuedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_WorklistItems] PRIMARY KEY ([DossierId]),
+        CONSTRAINT [FK_WorklistItems_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_ApplicantCitizenId] ON [Dossiers] ([ApplicantCitizenId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_ApplicantUserId] ON [Dossiers] ([ApplicantUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Dossiers_ClientRequestId] ON [Dossiers] ([ClientRequestId]) WHERE [ClientRequestId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Dossiers_Code] ON [Dossiers] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_CommuneCode_Agency_Status] ON [Dossiers] ([CommuneCode], [Agency], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_ProcedureCode] ON [Dossiers] ([ProcedureCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DossierTransitions_DossierId_At] ON [DossierTransitions] ([DossierId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_FeeRules_EffectiveFrom] ON [FeeRules] ([EffectiveFrom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_InboxMessages_ProcessedAt] ON [InboxMessages] ([ProcessedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutboxMessages_MessageId] ON [OutboxMessages] ([MessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_SentAt_Sequence] ON [OutboxMessages] ([SentAt], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Procedures_FieldCode] ON [Procedures] ([FieldCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_WorklistItems_QueueName_DueAt_DossierId] ON [WorklistItems] ([QueueName], [DueAt], [DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126063614_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126063614_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

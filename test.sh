@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs every test of the portal, installing what the tests need first (a private RabbitMQ on loopback).
+#   1. starts RabbitMQ (scripts/rabbitmq.sh; apt-get installs it on a fresh Debian machine) and wipes it;
+#   2. builds the solution (warnings are errors);
+#   3. checks that both providers' migrations match the model and that deploy/sql/portal-sqlserver.sql
+#      is the idempotent script of the current migrations;
+#   4. runs the unit and integration tests (real SQLite files, the MassTransit harness, real RabbitMQ);
+#   5. ends with one line "N passed, N failed" (tests plus the checks of step 3).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+results="$PWD/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+export PORTAL_RABBITMQ_PORT="${PORTAL_RABBITMQ_PORT:-5679}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+cleanup() { bash scripts/rabbitmq.sh stop >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+bash scripts/rabbitmq.sh start
+bash scripts/rabbitmq.sh reset
+
+dotnet tool restore >/dev/null
+dotnet build Portal.sln -nologo -v quiet -clp:ErrorsOnly
+
+checks_passed=0
+checks_failed=0
+check() {
+  local name="$1"
+  shift
+  if "$@" >"$results/check-$name.log" 2>&1; then
+    echo "check passed: $name"
+    checks_passed=$((checks_passed + 1))
+  else
+    echo "check FAILED: $name"
+    sed 's/^/    /' "$results/check-$name.log" | tail -20
+    checks_failed=$((checks_failed + 1))
+  fi
+}
+ef() { dotnet ef "$@" --no-build --project src/Portal.Infrastructure --startup-project src/Portal.Infrastructure; }
+sql_server_script_is_current() {
+  ef migrations script --idempotent --context SqlServerPortalDbContext -o "$results/portal-sqlserver.sql" &&
+    diff -u deploy/sql/portal-sqlserver.sql "$results/portal-sqlserver.sql"
+}
+
+check sqlite-migrations-match-model ef migrations has-pending-model-changes --context SqlitePortalDbContext
+check sqlserver-migrations-match-model ef migrations has-pending-model-changes --context SqlServerPortalDbContext
+check sqlserver-script-is-current sql_server_script_is_current
+
+set +e
+dotnet test Portal.sln --no-build --logger trx --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+test_exit=$?
+set -e
+
+# dotnet's own summary is not what CI reads: count the TRX files' results ourselves.
+passed=$checks_passed
+failed=$checks_failed
+shopt -s nullglob
+trx_files=("$results"/*.trx)
+for trx in "${trx_files[@]}"; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if ((${#trx_files[@]} == 0)) || { ((test_exit != 0)) && ((failed == 0)); }; then
+  # The test host crashed or found nothing: that is a failure even if no test reported one.
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed"
+((failed == 0))

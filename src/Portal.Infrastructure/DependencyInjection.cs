@@ -13,9 +13,9 @@ namespace Portal.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>Database (SQLite or SQL Server by configuration), Identity stores, bus, outbox and reference data.</summary>
-    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var database = DatabaseOptions.From(configuration, contentRootPath);
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
 
@@ -31,9 +31,11 @@ public static class DependencyInjection
         {
             var connectionString = database.ResolveSqliteConnectionString();
             var pragmas = new SqlitePragmaInterceptor(database.SqliteJournalSizeLimitBytes);
-            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
+            var gate = new SerialWriteGate();
+            var gateInterceptor = new WriteGateInterceptor(gate);
+            services.AddSingleton<IWriteGate>(gate);
+            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas, gateInterceptor));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
-            services.AddSingleton<IWriteGate, SerialWriteGate>();
         }
 
         services.AddScoped<UnitOfWork>();

@@ -4,7 +4,7 @@ using Portal.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddPortalInfrastructure(builder.Configuration);
+builder.Services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortalWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Portal.Infrastructure.Persistence;
 
 public enum DatabaseProvider
@@ -16,7 +18,7 @@ public sealed class DatabaseOptions
     /// <summary>SQL Server connection string, or a full SQLite one; for SQLite, empty means <c>{DataDirectory}/portal.db</c>.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Where the embedded database (and other local state) lives; relative paths are from the working directory.</summary>
+    /// <summary>Where the embedded database and the Data Protection keys live; a relative path is resolved against the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
     public bool MigrateOnStartup { get; set; } = true;
@@ -27,14 +29,16 @@ public sealed class DatabaseOptions
     /// <summary>SQLite: the WAL file is truncated to this size after a checkpoint.</summary>
     public long SqliteJournalSizeLimitBytes { get; set; } = 64L * 1024 * 1024;
 
-    public string ResolveSqliteConnectionString()
+    /// <summary>Reads the section and makes <see cref="DataDirectory"/> absolute.</summary>
+    public static DatabaseOptions From(IConfiguration configuration, string contentRootPath)
     {
-        if (!string.IsNullOrWhiteSpace(ConnectionString))
-        {
-            return ConnectionString;
-        }
-
-        var directory = Path.GetFullPath(DataDirectory);
-        return $"Data Source={Path.Combine(directory, "portal.db")};Pooling=True";
+        var options = configuration.GetSection(SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.DataDirectory = Path.GetFullPath(options.DataDirectory, contentRootPath);
+        return options;
     }
+
+    public string ResolveSqliteConnectionString() =>
+        string.IsNullOrWhiteSpace(ConnectionString)
+            ? $"Data Source={Path.Combine(DataDirectory, "portal.db")};Pooling=True"
+            : ConnectionString;
 }

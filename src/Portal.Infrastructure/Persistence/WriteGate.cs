@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Runtime.CompilerServices;
+
 namespace Portal.Infrastructure.Persistence;
 
 /// <summary>
@@ -7,28 +11,79 @@ namespace Portal.Infrastructure.Persistence;
 /// </summary>
 public interface IWriteGate
 {
+    /// <summary>Waits for the write path. Re-entrant within one asynchronous flow, so a unit of work can save inside it.</summary>
     ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken);
+
+    IDisposable Enter();
 }
 
 internal sealed class SerialWriteGate : IWriteGate, IDisposable
 {
+    private static readonly IDisposable AlreadyHeld = new Holder(null);
     private readonly SemaphoreSlim _semaphore = new(1, 1);
+    private readonly AsyncLocal<Holder?> _current = new();
 
-    public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    // Not async: the AsyncLocal assignment must be visible to the caller's flow, which an async
+    // method would hide when it returns.
+    public ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        await _semaphore.WaitAsync(cancellationToken);
-        return new Release(_semaphore);
+        if (_current.Value is { IsReleased: false })
+        {
+            return ValueTask.FromResult(AlreadyHeld);
+        }
+
+        var holder = new Holder(_semaphore);
+        _current.Value = holder;
+        return WaitAsync(holder, cancellationToken);
+    }
+
+    public IDisposable Enter()
+    {
+        if (_current.Value is { IsReleased: false })
+        {
+            return AlreadyHeld;
+        }
+
+        _semaphore.Wait();
+        var holder = new Holder(_semaphore) { IsAcquired = true };
+        _current.Value = holder;
+        return holder;
     }
 
     public void Dispose() => _semaphore.Dispose();
 
-    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    private static async ValueTask<IDisposable> WaitAsync(Holder holder, CancellationToken cancellationToken)
     {
-        private int _released;
+        try
+        {
+            await holder.Semaphore!.WaitAsync(cancellationToken);
+            holder.IsAcquired = true;
+            return holder;
+        }
+        catch
+        {
+            holder.IsReleased = true;
+            throw;
+        }
+    }
+
+    private sealed class Holder(SemaphoreSlim? semaphore) : IDisposable
+    {
+        public SemaphoreSlim? Semaphore => semaphore;
+
+        public bool IsAcquired { get; set; }
+
+        public bool IsReleased { get; set; }
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            if (semaphore is null || IsReleased)
+            {
+                return;
+            }
+
+            IsReleased = true;
+            if (IsAcquired)
             {
                 semaphore.Release();
             }
@@ -48,4 +103,65 @@ internal sealed class OpenWriteGate : IWriteGate
     private static readonly Nothing None = new();
 
     public ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable>(None);
+
+    public IDisposable Enter() => None;
+}
+
+/// <summary>
+/// Puts every SaveChanges on the write path (Identity's, seeding's, ours), so no writer bypasses
+/// the gate. Inside a <see cref="UnitOfWork"/> the gate is already held and this is a no-op.
+/// </summary>
+internal sealed class WriteGateInterceptor(IWriteGate gate) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, IDisposable> _held = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        _held.AddOrUpdate(eventData.Context!, gate.Enter());
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        _held.AddOrUpdate(eventData.Context!, await gate.EnterAsync(cancellationToken));
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Release(DbContext? context)
+    {
+        if (context is not null && _held.TryGetValue(context, out var holder))
+        {
+            _held.Remove(context);
+            holder.Dispose();
+        }
+    }
 }

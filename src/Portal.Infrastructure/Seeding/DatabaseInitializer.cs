@@ -19,7 +19,7 @@ public static class DatabaseInitializer
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
+            Directory.CreateDirectory(options.DataDirectory);
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await db.Database.CloseConnectionAsync();

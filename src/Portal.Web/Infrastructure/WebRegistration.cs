@@ -50,7 +50,7 @@ public static class WebRegistration
         services.AddScoped<SubmitDossier>();
         services.AddScoped<FilingFormFactory>();
 
-        var dataDirectory = Path.GetFullPath(configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.DataDirectory ?? "data");
+        var dataDirectory = DatabaseOptions.From(configuration, environment.ContentRootPath).DataDirectory;
         services.AddDataProtection()
             .SetApplicationName("Portal")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys")));

@@ -1,0 +1,69 @@
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.UnitTests.Persistence;
+
+public sealed class SerialWriteGateTests
+{
+    [Fact]
+    public async Task Only_one_writer_holds_the_gate_at_a_time()
+    {
+        using var gate = new SerialWriteGate();
+        var inside = 0;
+        var maximum = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                var now = Interlocked.Increment(ref inside);
+                InterlockedMax(ref maximum, now);
+                await Task.Yield();
+                Interlocked.Decrement(ref inside);
+            }
+        })));
+
+        Assert.Equal(1, maximum);
+    }
+
+    [Fact]
+    public async Task The_holder_can_enter_again_so_a_unit_of_work_can_save_inside_it()
+    {
+        using var gate = new SerialWriteGate();
+
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            var nested = gate.EnterAsync(CancellationToken.None);
+            Assert.True(nested.IsCompletedSuccessfully);
+            (await nested).Dispose();
+            Assert.True(gate.Enter() is not null);
+        }
+
+        // Released: another flow gets in at once.
+        var other = await Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask());
+        other.Dispose();
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_does_not_leave_the_gate_closed()
+    {
+        using var gate = new SerialWriteGate();
+        var held = await Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask());
+        using var cancel = new CancellationTokenSource();
+        var waiting = Task.Run(() => gate.EnterAsync(cancel.Token).AsTask());
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        held.Dispose();
+
+        var next = await Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask());
+        next.Dispose();
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}

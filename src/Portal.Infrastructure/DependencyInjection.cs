@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Identity.Oidc;
 using Portal.Infrastructure.Messaging;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.ReferenceData;
@@ -47,7 +48,11 @@ public static class DependencyInjection
         services.AddIdentityCore<PortalUser>(o =>
             {
                 o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.ClaimsIdentity.UserIdClaimType = System.Security.Claims.ClaimTypes.NameIdentifier;
                 o.User.RequireUniqueEmail = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -57,6 +62,7 @@ public static class DependencyInjection
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        services.AddPortalOpenIddict(configuration, database);
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
         services.AddPortalMessaging(configuration);
         return services;

@@ -1,5 +1,6 @@
 using Portal.Infrastructure;
 using Portal.Infrastructure.Seeding;
+using Portal.Web.Features.Staff;
 using Portal.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,9 +12,15 @@ var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
 
+if (args.Length > 0 && args[0] == CreateAdministratorCommand.Name)
+{
+    return await CreateAdministratorCommand.RunAsync(app.Services, args, Console.Out);
+}
+
 app.UsePortalWeb();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point, public so integration tests can host it.</summary>
 public partial class Program;

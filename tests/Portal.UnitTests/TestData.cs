@@ -42,7 +42,7 @@ internal static class TestData
         return Dossier.File(
             new FilingDetails(
                 Guid.NewGuid(), DossierCode.Create(commune, VietnamTime.LocalDate(at), 1), "ABCD2345", p, commune, FilingChannel.Online,
-                new Applicant("user-1", CitizenId.Parse("038095001234"), "Nguyễn Văn An"),
+                new Applicant("user-1", CitizenId.Parse("038090000001"), "Nguyễn Văn An"),
                 new Dictionary<string, string> { ["residenceAddress"] = "Số 12" },
                 FeeAssessor.Assess(p, FilingChannel.Online, VietnamTime.LocalDate(at), [OnlineWaiver()]),
                 null),

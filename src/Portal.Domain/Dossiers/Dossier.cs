@@ -68,6 +68,9 @@ public sealed class Dossier : AggregateRoot
 
     public Guid? ClientRequestId { get; private set; }
 
+    /// <summary>Early, on time or late by the national formula, fixed when processing ends.</summary>
+    public Timeliness? Timeliness { get; private set; }
+
     public IReadOnlyList<DossierTransition> History => _history.AsReadOnly();
 
     public static Dossier File(FilingDetails details, DateTimeOffset filedAt, WorkingCalendar calendar)
@@ -108,7 +111,7 @@ public sealed class Dossier : AggregateRoot
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
         MoveTo(DossierAction.RefuseAtReception, officer, at, reason);
-        CompletedAt = at;
+        EndProcessing(at);
     }
 
     public void StartProcessing(string officer, DateTimeOffset at) => MoveTo(DossierAction.StartProcessing, officer, at, null);
@@ -144,37 +147,30 @@ public sealed class Dossier : AggregateRoot
     public void Withdraw(string citizen, DateTimeOffset at, string? reason)
     {
         MoveTo(DossierAction.Withdraw, citizen, at, reason);
-        CompletedAt = at;
+        EndProcessing(at);
     }
 
     public void Stop(string officer, DateTimeOffset at, string reason)
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
         MoveTo(DossierAction.Stop, officer, at, reason);
-        CompletedAt = at;
+        EndProcessing(at);
     }
 
     /// <summary>The national formula: on time if processing ended by the promised date and at most one supplement was asked for.</summary>
-    public Timeliness? Timeliness()
+    private void EndProcessing(DateTimeOffset end)
     {
-        if (CompletedAt is not { } end)
-        {
-            return null;
-        }
-
-        if (end > DueAt || SupplementRequestCount > 1)
-        {
-            return Dossiers.Timeliness.Late;
-        }
-
-        return VietnamTime.LocalDate(end) < VietnamTime.LocalDate(DueAt) ? Dossiers.Timeliness.Early : Dossiers.Timeliness.OnTime;
+        CompletedAt = end;
+        Timeliness = end > DueAt || SupplementRequestCount > 1
+            ? Dossiers.Timeliness.Late
+            : VietnamTime.LocalDate(end) < VietnamTime.LocalDate(DueAt) ? Dossiers.Timeliness.Early : Dossiers.Timeliness.OnTime;
     }
 
     private void Complete(DossierAction action, ProcessingOutcome outcome, string leader, DateTimeOffset at, string? reason)
     {
         MoveTo(action, leader, at, reason);
         Outcome = outcome;
-        CompletedAt = at;
+        EndProcessing(at);
     }
 
     private void MoveTo(DossierAction action, string actor, DateTimeOffset at, string? reason)

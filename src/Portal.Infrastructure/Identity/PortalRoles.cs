@@ -12,6 +12,19 @@ public static class PortalRoles
 
     public const string Officers = $"{PoliceOfficer},{PoliceLeader},{CommitteeOfficer},{CommitteeLeader}";
 
+    public static readonly IReadOnlyList<string> Staff =
+        [PoliceOfficer, PoliceLeader, CommitteeOfficer, CommitteeLeader, Supervisor, Administrator];
+
+    public static readonly IReadOnlyList<string> CommuneStaff = [PoliceOfficer, PoliceLeader, CommitteeOfficer, CommitteeLeader];
+
+    /// <summary>The agency claim value a commune role carries.</summary>
+    public static string? AgencyOf(string role) => role switch
+    {
+        PoliceOfficer or PoliceLeader => "police",
+        CommitteeOfficer or CommitteeLeader => "committee",
+        _ => null,
+    };
+
     public static readonly IReadOnlyList<string> All =
         [Citizen, PoliceOfficer, PoliceLeader, CommitteeOfficer, CommitteeLeader, Supervisor, Administrator];
 }
@@ -25,4 +38,7 @@ public static class PortalClaimTypes
     public const string Agency = "portal:agency";
 
     public const string FullName = "portal:full_name";
+
+    /// <summary>Present (value "true") when the account signs in with a second factor.</summary>
+    public const string TwoFactor = "portal:2fa";
 }

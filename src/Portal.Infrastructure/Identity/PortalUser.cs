@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Portal.Domain.People;
 
 namespace Portal.Infrastructure.Identity;
 
@@ -19,4 +20,17 @@ public sealed class PortalUser : IdentityUser
     public string? ResidenceCommuneCode { get; set; }
 
     public string? ResidenceAddress { get; set; }
+
+    public Sex? Sex { get; set; }
+
+    /// <summary>Decree 13/2023: which version of the personal-data notice the person agreed to, and when.</summary>
+    public string? ConsentVersion { get; set; }
+
+    public DateTimeOffset? ConsentedAt { get; set; }
+
+    /// <summary>Staff accounts are created by administrators; they must use two-factor sign-in outside the embedded default.</summary>
+    public bool IsStaff { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
 }
+

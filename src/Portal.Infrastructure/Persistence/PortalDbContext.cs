@@ -41,6 +41,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.UseOpenIddict();
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 

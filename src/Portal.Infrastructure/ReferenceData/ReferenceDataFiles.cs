@@ -40,6 +40,9 @@ public static class ReferenceDataFiles
     public static IReadOnlyList<PublicHoliday> Holidays() =>
         [.. Read<HolidayFile>("holidays.json").Days.Select(d => new PublicHoliday(d.Date, d.NameVi, d.NameEn, d.IsWorkingDay))];
 
+    /// <summary>The province codes a citizen ID may start with.</summary>
+    public static IReadOnlySet<string> ProvinceCodes() => Read<ProvinceCodeFile>("province-codes.json").Codes.ToHashSet(StringComparer.Ordinal);
+
     private static T Read<T>(string name)
     {
         using var stream = Open(name);
@@ -60,6 +63,8 @@ public static class ReferenceDataFiles
 
     private sealed record FeeRuleRow(
         Guid Id, string Name, LegalBasis LegalBasis, DateOnly EffectiveFrom, DateOnly? EffectiveTo, FeeRuleScope Scope, int WaivePercent);
+
+    private sealed record ProvinceCodeFile(IReadOnlyList<string> Codes);
 
     private sealed record HolidayFile(IReadOnlyList<HolidayRow> Days);
 

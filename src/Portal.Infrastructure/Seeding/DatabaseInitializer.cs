@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Identity.Oidc;
 using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.Seeding;
@@ -27,6 +28,7 @@ public static class DatabaseInitializer
 
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<OidcSeeder>().SeedAsync(cancellationToken);
         if (options.SeedDemoAccounts)
         {
             await scope.ServiceProvider.GetRequiredService<DemoAccountSeeder>().SeedAsync();

@@ -1,16 +1,18 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Mvc.Authorization;
-using Microsoft.Extensions.WebEncoders;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
+using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Authorization;
+using Portal.Web.Features.Account;
 using Portal.Web.Features.Filing;
 
 namespace Portal.Web.Infrastructure;
@@ -29,15 +31,14 @@ public static class WebRegistration
             o.DefaultRequestCulture = new RequestCulture("vi-VN");
             o.SupportedCultures = SupportedCultures;
             o.SupportedUICultures = SupportedCultures;
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
         services.AddControllersWithViews(o =>
             {
-                // Every page needs a signed-in user unless it says [AllowAnonymous]; unknown URLs stay plain 404s.
-                o.Filters.Add(new AuthorizeFilter());
-                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Conventions.Add(new PageConventions());
                 o.Filters.Add<BusinessRuleExceptionFilter>();
+                o.Filters.Add<StaffTwoFactorFilter>();
             })
             .AddRazorOptions(o =>
             {
@@ -45,17 +46,27 @@ public static class WebRegistration
                 o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             })
-            .AddViewLocalization();
+            .AddViewLocalization()
+            .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
 
         services.AddScoped<SubmitDossier>();
         services.AddScoped<FilingFormFactory>();
+        services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
+        services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
+        services.AddSingleton<IAuthorizationHandler, DossierAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, QueueAuthorizationHandler>();
+        services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.SectionName));
 
         var dataDirectory = DatabaseOptions.From(configuration, environment.ContentRootPath).DataDirectory;
         services.AddDataProtection()
             .SetApplicationName("Portal")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys")));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddExternalProviders(configuration)
+            .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/dang-nhap";
@@ -67,12 +78,16 @@ public static class WebRegistration
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
-            o.Events = new CookieAuthenticationEvents();
         });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Citizen, p => p.RequireRole(Portal.Infrastructure.Identity.PortalRoles.Citizen))
-            .AddPolicy(Policies.Officer, p => p.RequireRole(Portal.Infrastructure.Identity.PortalRoles.Officers.Split(',')));
+        services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddAntiforgery(o => o.Cookie.Name = "portal.csrf");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.Lookup, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("RateLimits:LookupPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
+        });
         return services;
     }
 
@@ -83,11 +98,20 @@ public static class WebRegistration
             app.UseHsts();
         }
 
-        app.UseExceptionHandler("/loi");
-        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler("/loi");
+            pages.UseStatusCodePagesWithReExecute("/loi/{0}");
+        });
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -97,13 +121,13 @@ public static class WebRegistration
             Predicate = c => c.Tags.Contains("ready"),
             ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapControllers();
         return app;
     }
 }
 
-public static class Policies
+public static class RateLimits
 {
-    public const string Citizen = nameof(Citizen);
-    public const string Officer = nameof(Officer);
+    public const string Lookup = nameof(Lookup);
 }

@@ -8,8 +8,8 @@ namespace Portal.IntegrationTests.Filing;
 
 public sealed class FilingTests(PortalAppFactory factory) : IClassFixture<PortalAppFactory>
 {
-    private const string Citizen = "038095001234";
-    private const string OtherCitizen = "038198004321";
+    private const string Citizen = "038090000001";
+    private const string OtherCitizen = "038195000002";
     private const string BirthRegistration = "1.001193";
     private const string PermanentResidence = "1.004222";
 
@@ -26,11 +26,11 @@ public sealed class FilingTests(PortalAppFactory factory) : IClassFixture<Portal
         Assert.Equal("worklist-14797-committee", item.QueueName);
         Assert.Equal(1, await factory.QueryAsync(db => db.WorklistItems.CountAsync(w => w.DossierCode == code)));
 
-        using var hacThanhCommittee = await SignedInAsync("ubnd.hacthanh");
+        using var hacThanhCommittee = await SignedInAsync("committee.14797");
         Assert.Contains(code, await hacThanhCommittee.GetPageAsync("/can-bo/hang-doi"));
-        using var hamRongCommittee = await SignedInAsync("ubnd.hamrong");
+        using var hamRongCommittee = await SignedInAsync("committee.14758");
         Assert.DoesNotContain(code, await hamRongCommittee.GetPageAsync("/can-bo/hang-doi"));
-        using var hacThanhPolice = await SignedInAsync("police.hacthanh");
+        using var hacThanhPolice = await SignedInAsync("police.14797");
         Assert.DoesNotContain(code, await hacThanhPolice.GetPageAsync("/can-bo/hang-doi"));
     }
 

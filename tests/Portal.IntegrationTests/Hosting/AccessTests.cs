@@ -24,7 +24,7 @@ public sealed class AccessTests(PortalAppFactory factory) : IClassFixture<Portal
     public async Task A_citizen_cannot_open_the_officers_queue()
     {
         using var citizen = factory.CreatePortalClient();
-        await citizen.SignInAsync("038095001234");
+        await citizen.SignInAsync("038090000001");
 
         var response = await citizen.Http.GetAsync("/can-bo/hang-doi");
 
@@ -36,7 +36,7 @@ public sealed class AccessTests(PortalAppFactory factory) : IClassFixture<Portal
     public async Task An_officer_cannot_open_another_communes_queue()
     {
         using var officer = factory.CreatePortalClient();
-        await officer.SignInAsync("police.hamrong");
+        await officer.SignInAsync("police.14758");
 
         Assert.Equal(HttpStatusCode.OK, (await officer.Http.GetAsync("/can-bo/hang-doi?queue=worklist-14758-police")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.Http.GetAsync("/can-bo/hang-doi?queue=worklist-14797-police")).StatusCode);
@@ -47,7 +47,7 @@ public sealed class AccessTests(PortalAppFactory factory) : IClassFixture<Portal
     public async Task An_officer_cannot_file_as_a_citizen()
     {
         using var officer = factory.CreatePortalClient();
-        await officer.SignInAsync("ubnd.hamrong");
+        await officer.SignInAsync("committee.14758");
 
         var response = await officer.Http.GetAsync("/nop-ho-so/1.001193");
 
@@ -60,7 +60,7 @@ public sealed class AccessTests(PortalAppFactory factory) : IClassFixture<Portal
     {
         using var client = factory.CreatePortalClient();
 
-        var response = await client.PostFormAsync("/dang-nhap", "/dang-nhap", new() { ["UserName"] = "police.hamrong", ["Password"] = "sai-mat-khau" });
+        var response = await client.PostFormAsync("/dang-nhap", "/dang-nhap", new() { ["UserName"] = "police.14758", ["Password"] = "sai-mat-khau" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", await response.Content.ReadAsStringAsync());
@@ -73,7 +73,7 @@ public sealed class AccessTests(PortalAppFactory factory) : IClassFixture<Portal
 
         var response = await client.PostFormAsync("/dang-nhap", "/dang-nhap", new()
         {
-            ["UserName"] = "038095001234", ["Password"] = "Demo@12345", ["ReturnUrl"] = "https://evil.example/",
+            ["UserName"] = "038090000001", ["Password"] = "Portal@2025", ["ReturnUrl"] = "https://evil.example/",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -32,7 +32,7 @@ public sealed class RabbitMqTransportTests(RabbitMqAppFactory factory) : IClassF
         var bus = factory.Services.GetRequiredService<IBus>();
         Assert.Equal("rabbitmq", bus.Address.Scheme);
         using var citizen = factory.CreatePortalClient();
-        await citizen.SignInAsync("038095001234");
+        await citizen.SignInAsync("038090000001");
         var form = await citizen.GetPageAsync("/nop-ho-so/1.004194");
 
         var response = await citizen.Http.PostAsync("/nop-ho-so/1.004194", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -21,14 +21,14 @@ public static class DossierFiler
         {
             FormFieldType.Date => "2026-11-20",
             FormFieldType.Number => "1",
-            FormFieldType.CitizenId => "038198004321",
+            FormFieldType.CitizenId => "038195000002",
             FormFieldType.Choice => f.Options![0],
             _ => "Giá trị thử",
         });
         return await scope.ServiceProvider.GetRequiredService<SubmitDossier>().HandleAsync(
             new SubmitDossier.Command(
                 procedure, CommuneCode.Parse(commune), FilingChannel.Online,
-                new Applicant("test-user", CitizenId.Parse("038095001234"), "Nguyễn Văn An"), fields, Guid.NewGuid()),
+                new Applicant("test-user", CitizenId.Parse("038090000001"), "Nguyễn Văn An"), fields, Guid.NewGuid()),
             CancellationToken.None);
     }
 }

@@ -15,7 +15,7 @@ public sealed partial class PortalClient(HttpClient http) : IDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
-    public async Task SignInAsync(string userName, string password = "Demo@12345")
+    public async Task SignInAsync(string userName, string password = "Portal@2025")
     {
         var response = await PostFormAsync("/dang-nhap", "/dang-nhap", new() { ["UserName"] = userName, ["Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

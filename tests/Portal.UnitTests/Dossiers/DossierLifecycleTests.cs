@@ -146,15 +146,15 @@ public sealed class DossierLifecycleTests
     {
         var early = InState(DossierStatus.InProcess);
         early.Approve("leader", Monday9.AddDays(1));
-        Assert.Equal(Timeliness.Early, early.Timeliness());
+        Assert.Equal(Timeliness.Early, early.Timeliness);
 
         var late = InState(DossierStatus.InProcess);
         late.Approve("leader", late.DueAt.AddMinutes(1));
-        Assert.Equal(Timeliness.Late, late.Timeliness());
+        Assert.Equal(Timeliness.Late, late.Timeliness);
 
         var onTime = InState(DossierStatus.InProcess);
         onTime.Approve("leader", onTime.DueAt.AddHours(-1));
-        Assert.Equal(Timeliness.OnTime, onTime.Timeliness());
+        Assert.Equal(Timeliness.OnTime, onTime.Timeliness);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class DossierLifecycleTests
 
         dossier.Approve("leader", Monday9.AddHours(5));
 
-        Assert.Equal(Timeliness.Late, dossier.Timeliness());
+        Assert.Equal(Timeliness.Late, dossier.Timeliness);
     }
 
     private static Dossier InState(DossierStatus status)

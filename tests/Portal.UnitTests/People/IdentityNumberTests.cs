@@ -10,7 +10,7 @@ public sealed class IdentityNumberTests
     [InlineData("038198004321", true, 1998)]
     [InlineData("038205000001", true, 2005)]
     [InlineData("03809500123", false, 0)]
-    [InlineData("0380950012345", false, 0)]
+    [InlineData("0380900000015", false, 0)]
     [InlineData("03809500123a", false, 0)]
     [InlineData("038695001234", false, 0)]
     public void A_citizen_ID_is_twelve_digits_with_a_century_and_sex_digit(string value, bool valid, int birthYear)

@@ -31,11 +31,16 @@ public sealed class AddDossierToWorklistConsumer(UnitOfWork unitOfWork, TimeProv
                     return;
                 }
 
-                var queue = new ProcessingQueue(CommuneCode.Parse(message.CommuneCode), message.Agency);
                 var now = clock.GetUtcNow();
+                db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = Name, ProcessedAt = now });
+                if (!await db.Dossiers.AnyAsync(d => d.Id == message.DossierId && d.CompletedAt == null, ct))
+                {
+                    return; // withdrawn (or otherwise finished) before it reached the queue: nothing to work
+                }
+
+                var queue = new ProcessingQueue(CommuneCode.Parse(message.CommuneCode), message.Agency);
                 db.WorklistItems.Add(WorklistItem.ForDossier(
                     queue, message.DossierId, message.Code, message.ProcedureCode, message.ApplicantName, message.FiledAt, message.DueAt, now));
-                db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = Name, ProcessedAt = now });
             },
             context.CancellationToken);
     }

@@ -24,6 +24,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Channel).HasConversion<int>();
         builder.Property(d => d.Status).HasConversion<int>();
         builder.Property(d => d.Outcome).HasConversion<int?>();
+        builder.Property(d => d.Timeliness).HasConversion<int?>();
 
         builder.OwnsOne(d => d.Applicant, applicant =>
         {
@@ -44,6 +45,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
 
         builder.HasIndex(d => d.ClientRequestId).IsUnique();
         builder.HasIndex(d => new { d.CommuneCode, d.Agency, d.Status });
+        builder.HasIndex(d => new { d.FiledAt, d.CommuneCode });
         builder.Ignore(d => d.DomainEvents);
     }
 }

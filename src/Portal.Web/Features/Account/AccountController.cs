@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -9,10 +10,15 @@ using Portal.Web.Infrastructure;
 namespace Portal.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class AccountController(SignInManager<PortalUser> signIn, IStringLocalizer<SharedResource> localizer) : Controller
+[AllowWithoutTwoFactor]
+public sealed class AccountController(
+    SignInManager<PortalUser> signIn,
+    IAuthenticationSchemeProvider schemes,
+    IConfiguration configuration,
+    IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("/dang-nhap")]
-    public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
+    public async Task<IActionResult> Login(string? returnUrl) => View(await FormAsync(new LoginInput { ReturnUrl = returnUrl }));
 
     [HttpPost("/dang-nhap")]
     public async Task<IActionResult> Login(LoginInput input)
@@ -20,21 +26,51 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, IStringL
         if (string.IsNullOrWhiteSpace(input.UserName) || string.IsNullOrEmpty(input.Password)
             || input.UserName.Length > LoginInput.MaxLength || input.Password.Length > LoginInput.MaxLength)
         {
-            return Invalid(input, localizer["Vui lòng nhập tên đăng nhập (số định danh cá nhân) và mật khẩu."]);
+            return await InvalidAsync(input, localizer["Vui lòng nhập tên đăng nhập (số định danh cá nhân) và mật khẩu."]);
         }
 
         var result = await signIn.PasswordSignInAsync(input.UserName.Trim(), input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = input.ReturnUrl });
+        }
+
         if (result.IsLockedOut)
         {
-            return Invalid(input, localizer["Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."]);
+            return await InvalidAsync(input, localizer["Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."]);
         }
 
-        if (!result.Succeeded)
+        return result.Succeeded
+            ? LocalRedirect(SafeReturnUrl(input.ReturnUrl))
+            : await InvalidAsync(input, localizer["Tên đăng nhập hoặc mật khẩu không đúng."]);
+    }
+
+    [HttpGet("/dang-nhap/xac-thuc")]
+    public async Task<IActionResult> LoginTwoFactor(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToAction(nameof(Login)) : View(new TwoFactorInput { ReturnUrl = returnUrl });
+
+    [HttpPost("/dang-nhap/xac-thuc")]
+    public async Task<IActionResult> LoginTwoFactor(TwoFactorInput input)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
         {
-            return Invalid(input, localizer["Tên đăng nhập hoặc mật khẩu không đúng."]);
+            return RedirectToAction(nameof(Login));
         }
 
-        return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
+        var code = (input.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        var result = code.Length is 6 && code.All(char.IsAsciiDigit)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (result.Succeeded)
+        {
+            return LocalRedirect(SafeReturnUrl(input.ReturnUrl));
+        }
+
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? localizer["Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."]
+            : localizer["Mã xác thực không đúng."]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(input);
     }
 
     [HttpPost("/dang-xuat")]
@@ -59,15 +95,24 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, IStringL
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(SafeReturnUrl(returnUrl));
     }
 
-    private ViewResult Invalid(LoginInput input, string message)
+    private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    private async Task<LoginInput> FormAsync(LoginInput input)
+    {
+        var configured = ExternalProviders.Read(configuration).Select(p => p.Scheme).ToHashSet();
+        input.ExternalProviders = [.. (await schemes.GetAllSchemesAsync()).Where(s => configured.Contains(s.Name)).Select(s => (s.Name, s.DisplayName ?? s.Name))];
+        return input;
+    }
+
+    private async Task<ViewResult> InvalidAsync(LoginInput input, string message)
     {
         ModelState.AddModelError(string.Empty, message);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         input.Password = null;
-        return View("Login", input);
+        return View("Login", await FormAsync(input));
     }
 }
 
@@ -78,6 +123,15 @@ public sealed class LoginInput
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
+
+    public string? ReturnUrl { get; set; }
+
+    public IReadOnlyList<(string Scheme, string DisplayName)> ExternalProviders { get; set; } = [];
+}
+
+public sealed class TwoFactorInput
+{
+    public string? Code { get; set; }
 
     public string? ReturnUrl { get; set; }
 }

@@ -5,7 +5,7 @@ using Portal.Domain.AdministrativeUnits;
 using Portal.Domain.Catalogue;
 using Portal.Domain.Dossiers;
 using Portal.Domain.People;
-using Portal.Web.Infrastructure;
+using Portal.Web.Authorization;
 
 namespace Portal.Web.Features.Filing;
 

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Dossiers;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Authorization;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.MyDossiers;
 
 /// <summary>A citizen follows their own dossiers; another citizen's dossier is "not found", never "forbidden".</summary>
 [Authorize(Policy = Policies.Citizen)]
-public sealed class MyDossiersController(PortalDbContext db) : Controller
+public sealed class MyDossiersController(PortalDbContext db, IAuthorizationService authorization) : Controller
 {
     [HttpGet("/ho-so-cua-toi")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -34,10 +35,8 @@ public sealed class MyDossiersController(PortalDbContext db) : Controller
         }
 
         var dossierCode = DossierCode.Parse(code);
-        var userId = User.UserId();
-        var dossier = await db.Dossiers.AsNoTracking().Include(d => d.History)
-            .FirstOrDefaultAsync(d => d.Code == dossierCode && d.Applicant.UserId == userId, cancellationToken);
-        if (dossier is null)
+        var dossier = await db.Dossiers.AsNoTracking().Include(d => d.History).FirstOrDefaultAsync(d => d.Code == dossierCode, cancellationToken);
+        if (dossier is null || !(await authorization.AuthorizeAsync(User, dossier, Operations.Read)).Succeeded)
         {
             return NotFound();
         }

@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Routing;
 using Portal.Domain.Worklists;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Authorization;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Worklist;
 
 /// <summary>An officer's view of the processing queues of their commune(s) and agency, nearest due date first.</summary>
 [Authorize(Policy = Policies.Officer)]
-public sealed class WorklistController(PortalDbContext db) : Controller
+public sealed class WorklistController(PortalDbContext db, IAuthorizationService authorization) : Controller
 {
     public const int PageSize = 50;
 
@@ -24,7 +25,7 @@ public sealed class WorklistController(PortalDbContext db) : Controller
         }
 
         var selected = queue is null ? queues[0] : queues.FirstOrDefault(q => q.Name == queue);
-        if (selected == default)
+        if (selected == default || !(await authorization.AuthorizeAsync(User, selected, Operations.Read)).Succeeded)
         {
             // A queue the officer does not serve is reported as missing, revealing nothing about it.
             return NotFound();

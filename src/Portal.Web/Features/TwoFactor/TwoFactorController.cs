@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Portal.Infrastructure.Identity;
+using Portal.Web.Features.Account;
+using QRCoder;
+
+namespace Portal.Web.Features.TwoFactor;
+
+/// <summary>Setting up an authenticator app (TOTP, RFC 6238) with Identity's built-in authenticator token provider.</summary>
+[AllowWithoutTwoFactor]
+public sealed class TwoFactorController(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    private const string Issuer = "Cong DVC Thanh Hoa";
+
+    [HttpGet("/tai-khoan/xac-thuc-hai-buoc")]
+    public async Task<IActionResult> Setup() => await users.GetUserAsync(User) is { } user ? View(await FormAsync(user)) : Challenge();
+
+    [HttpPost("/tai-khoan/xac-thuc-hai-buoc")]
+    public async Task<IActionResult> Setup(string? code)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        var digits = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (digits.Length == 6 && digits.All(char.IsAsciiDigit)
+            && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
+        {
+            await users.SetTwoFactorEnabledAsync(user, true);
+            await signIn.RefreshSignInAsync(user);
+            TempData["Message"] = localizer["Đã bật xác thực hai bước."].Value;
+            return LocalRedirect("/");
+        }
+
+        ModelState.AddModelError("code", localizer["Mã xác thực không đúng."]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(await FormAsync(user));
+    }
+
+    private async Task<TwoFactorSetup> FormAsync(PortalUser user)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        var uri = string.Create(CultureInfo.InvariantCulture,
+            $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+        var png = new PngByteQRCode(data).GetGraphic(5);
+        return new TwoFactorSetup(key!, "data:image/png;base64," + Convert.ToBase64String(png), user.TwoFactorEnabled);
+    }
+}
+
+public sealed record TwoFactorSetup(string Key, string QrCodeDataUri, bool AlreadyEnabled);

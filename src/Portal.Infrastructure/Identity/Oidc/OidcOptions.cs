@@ -16,6 +16,9 @@ public sealed class OidcOptions
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>How long a used refresh token still works (a retry after a lost response). Zero: strictly single use.</summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
+
     /// <summary>PEM files (PKCS#8 RSA) for signing and encrypting tokens; empty means generated once under the data folder.</summary>
     public string? SigningKeyPath { get; set; }
 

@@ -40,7 +40,8 @@ public static class OidcRegistration
                 o.SetAccessTokenLifetime(options.AccessTokenLifetime)
                     .SetIdentityTokenLifetime(options.IdentityTokenLifetime)
                     .SetAuthorizationCodeLifetime(options.AuthorizationCodeLifetime)
-                    .SetRefreshTokenLifetime(options.RefreshTokenLifetime);
+                    .SetRefreshTokenLifetime(options.RefreshTokenLifetime)
+                    .SetRefreshTokenReuseLeeway(options.RefreshTokenReuseLeeway);
                 o.AddSigningKey(OidcKeys.LoadOrCreate(options.SigningKeyPath ?? Path.Combine(keys, "signing.pem")))
                     .AddEncryptionKey(OidcKeys.LoadOrCreate(options.EncryptionKeyPath ?? Path.Combine(keys, "encryption.pem")));
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Portal.Web.Features.Errors;
@@ -17,6 +18,13 @@ public sealed class ErrorsController : Controller
     {
         var code = status is >= 400 and < 600 ? status : StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
+
+        // An OpenID Connect request refused by the server: say why, for the partner app's developer.
+        if (HttpContext.GetOpenIddictServerResponse() is { Error: { } error } response)
+        {
+            ViewData["OidcError"] = $"{error}: {response.ErrorDescription}";
+        }
+
         return View("Error", code);
     }
 }

@@ -10,7 +10,6 @@ namespace Portal.Web.Api.V1;
 [ApiController]
 [AllowAnonymous]
 [Route("api/v1")]
-[Produces("application/json")]
 public sealed class CatalogueApiController(PortalDbContext db) : ControllerBase
 {
     [HttpGet("communes")]

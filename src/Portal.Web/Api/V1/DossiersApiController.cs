@@ -19,7 +19,6 @@ namespace Portal.Web.Api.V1;
 [ApiController]
 [Authorize(Policy = Policies.ApiCitizen)]
 [Route("api/v1/dossiers")]
-[Produces("application/json")]
 public sealed class DossiersApiController(
     PortalDbContext db,
     UnitOfWork unitOfWork,

@@ -12,7 +12,6 @@ namespace Portal.Web.Api.V1;
 [ApiController]
 [AllowAnonymous]
 [Route("api/v1/fees")]
-[Produces("application/json")]
 public sealed class FeesApiController(PortalDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : ControllerBase
 {
     public static readonly IReadOnlySet<string> ApplicantCategories = new HashSet<string>(StringComparer.Ordinal) { "meritorious-family", "poor-household", "disability" };

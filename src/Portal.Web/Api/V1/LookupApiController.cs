@@ -17,7 +17,6 @@ namespace Portal.Web.Api.V1;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Lookup)]
 [Route("api/v1/lookup")]
-[Produces("application/json")]
 public sealed class LookupApiController(PortalDbContext db) : ControllerBase
 {
     [HttpGet]

@@ -17,7 +17,6 @@ namespace Portal.Web.Api.V1;
 [ApiController]
 [Authorize(Policy = Policies.ApiStats)]
 [Route("api/v1/stats")]
-[Produces("application/json")]
 public sealed class StatsApiController(PortalDbContext db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> l) : ControllerBase
 {
     public const int MaxDays = 366;

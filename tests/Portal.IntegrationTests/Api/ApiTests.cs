@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Dossiers;
+using Portal.IntegrationTests.Support;
+
+namespace Portal.IntegrationTests.Api;
+
+public sealed class ApiTests(KestrelPortalFactory factory) : IClassFixture<KestrelPortalFactory>
+{
+    private const string CitizenA = "038090000001";
+    private const string CitizenB = "038195000002";
+
+    [Fact]
+    public async Task Communes_and_procedures_are_public_reference_data()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var communes = await JsonAsync(await browser.GetAsync("/api/v1/communes"));
+        Assert.Equal(166, communes.GetArrayLength());
+        Assert.Equal(19, communes.EnumerateArray().Count(c => c.GetProperty("kind").GetString() == "ward"));
+        var procedures = await JsonAsync(await browser.GetAsync("/api/v1/procedures"));
+        Assert.Equal(16, procedures.GetArrayLength());
+        var birth = await JsonAsync(await browser.GetAsync("/api/v1/procedures/1.001193"));
+        Assert.Equal("committee", birth.GetProperty("agency").GetString());
+        Assert.True(birth.GetProperty("formFields").GetArrayLength() > 0);
+        var missing = await browser.GetAsync("/api/v1/procedures/9.999999");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_fee_assessment_is_zero_online_with_its_basis_and_the_schedule_at_the_counter()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var online = await JsonAsync(await browser.Http.PostAsync("/api/v1/fees/assessments", OidcClient.JsonContent(new { procedureCode = "1.004222", channel = "online" })));
+        var direct = await JsonAsync(await browser.Http.PostAsync("/api/v1/fees/assessments", OidcClient.JsonContent(new { procedureCode = "1.004222", channel = "direct" })));
+        var before = await JsonAsync(await browser.Http.PostAsync("/api/v1/fees/assessments", OidcClient.JsonContent(new { procedureCode = "1.004222", channel = "online", date = "2025-06-23" })));
+
+        Assert.Equal(0, online.GetProperty("totalVnd").GetInt64());
+        Assert.Equal("12/2025/NQ-HĐND", online.GetProperty("lines")[0].GetProperty("rule").GetProperty("legalBasis").GetString());
+        Assert.Equal(20_000, direct.GetProperty("totalVnd").GetInt64());
+        Assert.Equal(10_000, before.GetProperty("totalVnd").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("{\"procedureCode\":\"1.004222\",\"channel\":\"carrier-pigeon\"}", "Kênh nộp phải là online hoặc direct.")]
+    [InlineData("{\"procedureCode\":\"nope\",\"channel\":\"online\"}", "Không có thủ tục với mã này.")]
+    [InlineData("{\"procedureCode\":\"1.004222\",\"channel\":\"online\",\"applicantCategories\":[\"vip\"]}", "Nhóm đối tượng không hợp lệ: vip.")]
+    [InlineData("{\"procedureCode\":\"1.004222\",\"channel\":\"online\",\"date\":\"not a date\"}", "date")]
+    [InlineData("{\"procedureCode\": [1,2,3]}", "procedureCode")]
+    [InlineData("{not json", "")]
+    public async Task Bad_fee_requests_get_problem_details_not_errors(string body, string expected)
+    {
+        using var browser = factory.CreateBrowser();
+
+        var response = await browser.Http.PostAsync("/api/v1/fees/assessments", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_citizen_files_through_the_API_once_per_idempotency_key_and_follows_the_dossier()
+    {
+        using var browser = factory.CreateBrowser();
+        var token = (await OidcClient.CodeFlowAsync(browser, CitizenA)).AccessToken;
+        var key = Guid.NewGuid();
+        var body = new { procedureCode = "1.001193", communeCode = "14797", idempotencyKey = key, fields = BirthFields() };
+
+        var created = await OidcClient.PostJsonWithTokenAsync(browser.Http, "/api/v1/dossiers", token, body);
+        var again = await OidcClient.PostJsonWithTokenAsync(browser.Http, "/api/v1/dossiers", token, body);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var dossier = await JsonAsync(created);
+        var code = dossier.GetProperty("code").GetString()!;
+        Assert.Equal(code, (await JsonAsync(again)).GetProperty("code").GetString());
+        Assert.StartsWith("14797-", code);
+        Assert.Equal("new", dossier.GetProperty("status").GetString());
+        Assert.Equal(0, dossier.GetProperty("fee").GetProperty("totalVnd").GetInt64());
+        Assert.EndsWith($"/api/v1/dossiers/{code}", created.Headers.Location!.ToString());
+        var mine = await JsonAsync(await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/dossiers", token));
+        Assert.Contains(mine.EnumerateArray(), d => d.GetProperty("code").GetString() == code);
+        var one = await JsonAsync(await OidcClient.GetWithTokenAsync(browser.Http, $"/api/v1/dossiers/{code}", token));
+        Assert.Equal("new", one.GetProperty("timeline")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_dossier_input_gets_field_messages_in_Vietnamese_and_writes_nothing()
+    {
+        using var browser = factory.CreateBrowser();
+        var token = (await OidcClient.CodeFlowAsync(browser, CitizenA)).AccessToken;
+        var before = await factory.QueryAsync(db => db.Dossiers.CountAsync());
+
+        var response = await OidcClient.PostJsonWithTokenAsync(browser.Http, "/api/v1/dossiers", token,
+            new { procedureCode = "1.001193", communeCode = "14797", fields = new Dictionary<string, string> { ["childFullName"] = new string('x', 500) } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await JsonAsync(response);
+        var errors = problem.GetProperty("errors");
+        Assert.Contains("Họ và tên trẻ: tối đa 100 ký tự.", errors.GetProperty("Fields[childFullName]")[0].GetString());
+        Assert.Contains("Ngày sinh: không được để trống.", errors.GetProperty("Fields[childDateOfBirth]")[0].GetString());
+        Assert.Equal(before, await factory.QueryAsync(db => db.Dossiers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_citizen_withdraws_their_own_dossier_but_cannot_touch_or_see_another_citizens()
+    {
+        using var a = factory.CreateBrowser();
+        using var b = factory.CreateBrowser();
+        var tokenA = (await OidcClient.CodeFlowAsync(a, CitizenA)).AccessToken;
+        var tokenB = (await OidcClient.CodeFlowAsync(b, CitizenB)).AccessToken;
+        var codeB = (await JsonAsync(await OidcClient.PostJsonWithTokenAsync(b.Http, "/api/v1/dossiers", tokenB,
+            new { procedureCode = "1.001193", communeCode = "14797", fields = BirthFields() }))).GetProperty("code").GetString()!;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await OidcClient.GetWithTokenAsync(a.Http, $"/api/v1/dossiers/{codeB}", tokenA)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await OidcClient.PostJsonWithTokenAsync(a.Http, $"/api/v1/dossiers/{codeB}/withdraw", tokenA, new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync($"/api/v1/lookup?code={codeB}&idNumber={CitizenA}")).StatusCode);
+        Assert.Equal(DossierStatus.New, (await factory.QueryAsync(db => db.Dossiers.SingleAsync(d => d.Code == DossierCode.Parse(codeB)))).Status);
+
+        var withdrawn = await OidcClient.PostJsonWithTokenAsync(b.Http, $"/api/v1/dossiers/{codeB}/withdraw", tokenB, new { reason = "Nộp nhầm" });
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal("withdrawn", (await JsonAsync(withdrawn)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await OidcClient.PostJsonWithTokenAsync(b.Http, $"/api/v1/dossiers/{codeB}/withdraw", tokenB, null)).StatusCode);
+        await Eventually.GetAsync(
+            async () => await factory.QueryAsync(db => db.WorklistItems.AnyAsync(w => w.DossierCode == codeB)) ? null : (object)true,
+            "the withdrawn dossier to be out of the worklist");
+    }
+
+    [Fact]
+    public async Task The_public_look_up_needs_the_code_and_the_applicants_ID_and_reveals_no_personal_data()
+    {
+        using var browser = factory.CreateBrowser();
+        var code = (await DossierFiler.FileAsync(factory.Services, "1.001193", "14758")).Value;
+
+        var found = await browser.GetAsync($"/api/v1/lookup?code={code}&idNumber={CitizenA}");
+        var body = await found.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Contains("\"status\":\"new\"", body);
+        Assert.DoesNotContain("Nguyễn Văn An", body);
+        Assert.DoesNotContain(CitizenA, body);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/api/v1/lookup?code={code}&idNumber={CitizenB}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/api/v1/lookup?code=%27%20OR%201%3D1&idNumber=x")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_v1_routes()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var document = await JsonAsync(await browser.GetAsync("/api/v1/openapi.json"));
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/dossiers", paths);
+        Assert.Contains("/api/v1/stats/communes", paths);
+        Assert.Contains("/api/v1/lookup", paths);
+    }
+
+    private static Dictionary<string, string> BirthFields() => new()
+    {
+        ["childFullName"] = "Nguyễn Văn Bé", ["childDateOfBirth"] = "2026-11-20", ["childSex"] = "Nam",
+        ["placeOfBirth"] = "Bệnh viện Đa khoa tỉnh", ["motherFullName"] = "Trần Thị Cúc",
+    };
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+}

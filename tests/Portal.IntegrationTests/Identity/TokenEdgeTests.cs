@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Portal.IntegrationTests.Support;
+
+namespace Portal.IntegrationTests.Identity;
+
+/// <summary>Short-lived tokens and a partner client whose tokens are issued for another audience.</summary>
+public sealed class TokenEdgeFactory : KestrelPortalFactory
+{
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Oidc:AccessTokenLifetime", "00:00:02");
+        builder.UseSetting("Oidc:Scopes:2:Name", "partner");
+        builder.UseSetting("Oidc:Scopes:2:Resources:0", "partner-api");
+        builder.UseSetting("Oidc:Clients:2:ClientId", "partner");
+        builder.UseSetting("Oidc:Clients:2:ClientSecret", "partner-secret");
+        builder.UseSetting("Oidc:Clients:2:DisplayName", "Partner");
+        builder.UseSetting("Oidc:Clients:2:GrantTypes:0", "client_credentials");
+        builder.UseSetting("Oidc:Clients:2:Scopes:0", "partner");
+    }
+}
+
+public sealed class TokenEdgeTests(TokenEdgeFactory factory) : IClassFixture<TokenEdgeFactory>
+{
+    [Fact]
+    public async Task An_expired_access_token_is_refused()
+    {
+        using var browser = factory.CreateBrowser();
+        var tokens = await OidcClient.ClientCredentialsAsync(browser.Http);
+        Assert.Equal(HttpStatusCode.OK, (await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/stats/communes", tokens.AccessToken)).StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/stats/communes", tokens.AccessToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_issued_for_another_audience_is_refused_by_the_API()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var tokens = await OidcClient.ClientCredentialsAsync(browser.Http, "partner", "partner-secret", "partner");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/stats/communes", tokens.AccessToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/dossiers", tokens.AccessToken)).StatusCode);
+    }
+}

@@ -60,6 +60,14 @@ public static class ExternalProviders
                 o.Scope.Add("openid");
                 o.Scope.Add("profile");
                 o.SaveTokens = false;
+                if (!provider.RequireHttpsMetadata)
+                {
+                    // Plain-HTTP development providers only: browsers drop SameSite=None cookies that are not
+                    // Secure, so use Lax cookies and a query response instead of the default form_post.
+                    o.ResponseMode = OpenIdConnectResponseMode.Query;
+                    o.CorrelationCookie.SecurePolicy = o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    o.CorrelationCookie.SameSite = o.NonceCookie.SameSite = SameSiteMode.Lax;
+                }
             });
         }
 

@@ -61,7 +61,7 @@ public sealed class RegistrationController(
     }
 
     [HttpGet("/thong-bao-du-lieu-ca-nhan")]
-    public IActionResult Privacy() => View(options.Value.PrivacyNoticeVersion);
+    public IActionResult Privacy() => View("Privacy", options.Value.PrivacyNoticeVersion);
 
     private async Task<RegistrationForm> FormAsync(RegistrationInput input) => new(
         input,

@@ -1,0 +1,171 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Dossiers;
+using Portal.Domain.People;
+using Portal.Infrastructure.Identity;
+using Portal.IntegrationTests.Support;
+using Xunit.Abstractions;
+
+namespace Portal.IntegrationTests.Identity;
+
+/// <summary>
+/// Walks every route the app maps, as every role that has no business with citizen B's dossier (filed
+/// in Phường Hạc Thành, People's Committee queue), and checks that none of them ever sees it: objects
+/// of another owner or commune answer 401/403/404 or a sign-in redirect, no page or API leaks B's code,
+/// name, ID or look-up secret, and nothing answers 5xx.
+/// </summary>
+public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITestOutputHelper output) : IClassFixture<KestrelPortalFactory>
+{
+    private const string CitizenA = "038090000001";
+    private const string CitizenB = "038195000002";
+    private const string OtherQueue = "worklist-14797-committee";
+
+    private static readonly string[] PublicRoutes =
+    [
+        "/", "/thu-tuc/{code}", "/dang-nhap", "/dang-nhap/xac-thuc", "/dang-ky", "/thong-bao-du-lieu-ca-nhan", "/ngon-ngu", "/khong-co-quyen",
+        "/loi", "/loi/{status:int}", "/dang-xuat", "/dang-nhap/ngoai/{scheme}", "/dang-nhap/ngoai/ket-qua", "/dang-nhap/ngoai/dang-ky",
+        "/connect/authorize", "/connect/token", "/connect/logout", "/connect/userinfo", "/health/live", "/health/ready",
+        "/api/{documentName}/openapi.json", "/api/v1/communes", "/api/v1/procedures", "/api/v1/procedures/{code}", "/api/v1/fees/assessments", "/api/v1/lookup",
+    ];
+
+    private static readonly string[] SignsOut = ["/dang-xuat", "/connect/logout"];
+
+    [Fact]
+    public async Task No_route_shows_or_changes_another_owners_or_another_communes_dossier_for_any_role()
+    {
+        var (bCode, bSecret) = await FileAsCitizenBAsync();
+        var secrets = new[] { bCode, bSecret, "Lê Thị Bình", CitizenB };
+        var routes = Routes();
+        Assert.True(routes.Count > 40, $"only {routes.Count} routes found");
+
+        var failures = new List<string>();
+        foreach (var (role, browser, token) in await ActorsAsync())
+        {
+            using (browser)
+            {
+                foreach (var (method, pattern) in routes.OrderBy(r => SignsOut.Contains(r.Pattern)))
+                {
+                    var url = Url(pattern, bCode);
+                    var response = await SendAsync(browser, method, url, pattern.StartsWith("/api/", StringComparison.Ordinal) ? token : null);
+                    var body = await response.Content.ReadAsStringAsync();
+                    var status = (int)response.StatusCode;
+                    if (status >= 500)
+                    {
+                        failures.Add($"{role} {method} {url}: {status}");
+                    }
+
+                    if (secrets.FirstOrDefault(s => body.Contains(s, StringComparison.Ordinal)) is { } leaked)
+                    {
+                        failures.Add($"{role} {method} {url}: shows '{leaked}'");
+                    }
+
+                    var targetsB = pattern.Contains("{code}", StringComparison.Ordinal) && !IsProcedureRoute(pattern) || url.Contains(OtherQueue, StringComparison.Ordinal);
+                    if (targetsB && !PublicRoutes.Contains(pattern) && response.IsSuccessStatusCode)
+                    {
+                        failures.Add($"{role} {method} {url}: {status}, expected a refusal");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"{routes.Count} routes walked");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        var dossier = await factory.QueryAsync(db => db.Dossiers.SingleAsync(d => d.Code == DossierCode.Parse(bCode)));
+        Assert.Equal(DossierStatus.New, dossier.Status);
+    }
+
+    [Fact]
+    public async Task The_matrix_can_see_a_leak_the_owner_and_the_right_queue_do_see_the_dossier()
+    {
+        var (bCode, _) = await FileAsCitizenBAsync();
+
+        using var owner = factory.CreateBrowser();
+        await owner.SignInAsync(CitizenB);
+        Assert.Contains(bCode, await (await owner.GetAsync($"/ho-so/{bCode}")).Content.ReadAsStringAsync());
+        using var officer = factory.CreateBrowser();
+        await officer.SignInAsync("committee.14797");
+        Assert.Contains(bCode, await (await officer.GetAsync($"/can-bo/hang-doi?queue={OtherQueue}")).Content.ReadAsStringAsync());
+    }
+
+    private async Task<(string Code, string Secret)> FileAsCitizenBAsync()
+    {
+        string userId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync(CitizenB))!.Id;
+        }
+
+        var code = (await DossierFiler.FileAsync(factory.Services, "1.001193", "14797", new Applicant(userId, CitizenId.Parse(CitizenB), "Lê Thị Bình"))).Value;
+        await Eventually.GetAsync(() => factory.QueryAsync(db => db.WorklistItems.FirstOrDefaultAsync(w => w.DossierCode == code)), "B's dossier in its worklist");
+        var secret = await factory.QueryAsync(db => db.Dossiers.Where(d => d.Code == DossierCode.Parse(code)).Select(d => d.LookupSecret).SingleAsync());
+        return (code, secret);
+    }
+
+    private IReadOnlyList<(string Method, string Pattern)> Routes() =>
+        [.. factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>()
+            .SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/', '~'))))
+            .Distinct()];
+
+    private async Task<List<(string Role, BrowserClient Browser, string? Token)>> ActorsAsync()
+    {
+        var actors = new List<(string, BrowserClient, string?)> { ("anonymous", factory.CreateBrowser(), null) };
+        foreach (var user in new[] { CitizenA, "police.14758", "police-lead.14758", "committee.14758", "committee-lead.14758", "police.14797", "supervisor", "admin" })
+        {
+            var browser = factory.CreateBrowser();
+            var token = (await OidcClient.CodeFlowAsync(factory.CreateBrowser(), user)).AccessToken;
+            await browser.SignInAsync(user);
+            actors.Add((user, browser, token));
+        }
+
+        using var machine = factory.CreateBrowser();
+        actors.Add(("command-center", factory.CreateBrowser(), (await OidcClient.ClientCredentialsAsync(machine.Http)).AccessToken));
+        return actors;
+    }
+
+    private static bool IsProcedureRoute(string pattern) => pattern.StartsWith("/thu-tuc/", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/procedures/", StringComparison.Ordinal);
+
+    private static string Url(string pattern, string dossierCode)
+    {
+        var url = pattern
+            .Replace("{code}", IsProcedureRoute(pattern) ? "1.001193" : dossierCode, StringComparison.Ordinal)
+            .Replace("{procedureCode}", "1.001193", StringComparison.Ordinal)
+            .Replace("{status:int}", "404", StringComparison.Ordinal)
+            .Replace("{scheme}", "vneid", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        Assert.False(url.Contains('{', StringComparison.Ordinal), $"A new route parameter needs a value in this test: {pattern}");
+        return url switch
+        {
+            "/can-bo/hang-doi" => $"{url}?queue={OtherQueue}",
+            "/api/v1/lookup" => $"{url}?code={dossierCode}&idNumber={CitizenA}",
+            _ => url,
+        };
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(BrowserClient browser, string method, string url, string? token)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (token is not null)
+        {
+            OidcClient.WithBearer(request, token);
+        }
+
+        if (method == "POST")
+        {
+            if (url.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            }
+            else
+            {
+                var page = await (await browser.Http.GetAsync("/dang-nhap")).Content.ReadAsStringAsync();
+                request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(page) });
+            }
+        }
+
+        return await browser.Http.SendAsync(request);
+    }
+}

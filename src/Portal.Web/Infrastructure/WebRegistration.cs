@@ -79,6 +79,8 @@ public static class WebRegistration
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        // Role and commune changes reach a signed-in staff member within a minute, not the default 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddAntiforgery(o => o.Cookie.Name = "portal.csrf");
         services.AddRateLimiter(o =>

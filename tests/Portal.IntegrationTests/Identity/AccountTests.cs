@@ -131,6 +131,15 @@ public sealed partial class AccountTests(StaffTwoFactorFactory factory) : IClass
             Assert.Contains(claims, c => c.Type == PortalClaimTypes.Commune && c.Value == "14758");
             Assert.Contains(claims, c => c.Type == PortalClaimTypes.Agency && c.Value == "police");
             Assert.True(await users.CheckPasswordAsync(user, password));
+
+            var moved = await admin.PostFormAsync($"/quan-tri/can-bo/{user.Id}/xa-phuong", new() { ["Communes"] = "14797" }, "/quan-tri/can-bo/moi");
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+            var emptied = await admin.PostFormAsync($"/quan-tri/can-bo/{user.Id}/xa-phuong", new(), "/quan-tri/can-bo/moi");
+            Assert.Equal(HttpStatusCode.BadRequest, emptied.StatusCode);
+            await using var check = factory.Services.CreateAsyncScope();
+            var checkUsers = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var communes = (await checkUsers.GetClaimsAsync((await checkUsers.FindByNameAsync("police2.14758"))!)).Where(c => c.Type == PortalClaimTypes.Commune).Select(c => c.Value);
+            Assert.Equal(["14797"], communes);
         }
 
         using var officer = factory.CreateBrowser();

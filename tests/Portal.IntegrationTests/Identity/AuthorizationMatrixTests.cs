@@ -33,10 +33,17 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
 
     private static readonly string[] SignsOut = ["/dang-xuat", "/connect/logout"];
 
+    private string _staffId = string.Empty;
+
     [Fact]
     public async Task No_route_shows_or_changes_another_owners_or_another_communes_dossier_for_any_role()
     {
         var (bCode, bSecret) = await FileAsCitizenBAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            _staffId = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync("committee.14797"))!.Id;
+        }
+
         var secrets = new[] { bCode, bSecret, "Lê Thị Bình", CitizenB };
         var routes = Routes();
         Assert.True(routes.Count > 40, $"only {routes.Count} routes found");
@@ -128,14 +135,15 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
 
     private static bool IsProcedureRoute(string pattern) => pattern.StartsWith("/thu-tuc/", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/procedures/", StringComparison.Ordinal);
 
-    private static string Url(string pattern, string dossierCode)
+    private string Url(string pattern, string dossierCode)
     {
         var url = pattern
             .Replace("{code}", IsProcedureRoute(pattern) ? "1.001193" : dossierCode, StringComparison.Ordinal)
             .Replace("{procedureCode}", "1.001193", StringComparison.Ordinal)
             .Replace("{status:int}", "404", StringComparison.Ordinal)
             .Replace("{scheme}", "vneid", StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{id}", _staffId, StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"A new route parameter needs a value in this test: {pattern}");
         return url switch
         {

@@ -84,6 +84,44 @@ public sealed class StaffController(UserManager<PortalUser> users, PortalDbConte
         return View(form);
     }
 
+    [HttpGet("/quan-tri/can-bo/{id}/xa-phuong")]
+    public async Task<IActionResult> Communes(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { IsStaff: true } user)
+        {
+            return NotFound();
+        }
+
+        var current = (await users.GetClaimsAsync(user)).Where(c => c.Type == PortalClaimTypes.Commune).Select(c => c.Value).ToList();
+        return View(await FormAsync(new StaffInput { UserName = user.UserName, FullName = user.FullName, Communes = current }));
+    }
+
+    [HttpPost("/quan-tri/can-bo/{id}/xa-phuong")]
+    public async Task<IActionResult> Communes(string id, StaffInput input)
+    {
+        if (await users.FindByIdAsync(id) is not { IsStaff: true } user)
+        {
+            return NotFound();
+        }
+
+        var form = await FormAsync(input);
+        var chosen = input.Communes.Where(c => form.Communes.Any(o => o.Code == c)).Distinct().ToList();
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Any(r => PortalRoles.AgencyOf(r) is not null) && chosen.Count == 0)
+        {
+            ModelState.AddModelError(nameof(input.Communes), localizer["Cán bộ xã, phường phải được giao ít nhất một xã, phường."]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form with { Input = new StaffInput { UserName = user.UserName, FullName = user.FullName, Communes = input.Communes } });
+        }
+
+        var existing = (await users.GetClaimsAsync(user)).Where(c => c.Type == PortalClaimTypes.Commune).ToList();
+        await users.RemoveClaimsAsync(user, existing);
+        await users.AddClaimsAsync(user, chosen.Select(c => new Claim(PortalClaimTypes.Commune, c)));
+        await users.UpdateSecurityStampAsync(user); // the staff member's next request re-reads their communes
+        TempData["Message"] = localizer["Đã cập nhật xã, phường phục vụ."].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
     /// <summary>A one-time password shown once to the administrator; it meets the password policy.</summary>
     public static string TemporaryPassword() =>
         RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ", 4) + RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz", 4)

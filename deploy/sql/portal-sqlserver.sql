@@ -686,3 +686,132 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126071748_FeeRulesModule'
+)
+BEGIN
+    EXEC sp_rename N'[FeeRules].[WaivePercent]', N'Version', 'COLUMN';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126071748_FeeRulesModule'
+)
+BEGIN
+    ALTER TABLE [Procedures] ADD [Deadline] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126071748_FeeRulesModule'
+)
+BEGIN
+    ALTER TABLE [FeeRules] ADD [Effect] nvarchar(max) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126071748_FeeRulesModule'
+)
+BEGIN
+    UPDATE [FeeRules] SET [Effect] = CONCAT(N'{"kind":"WaivePercent","percent":', [Version], N',"amountVnd":0}'), [Version] = 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126071748_FeeRulesModule'
+)
+BEGIN
+    ALTER TABLE [FeeRules] ADD [RetiredOn] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126071748_FeeRulesModule'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Dossiers]') AND [c].[name] = N'ApplicantUserId');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Dossiers] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Dossiers] ALTER COLUMN [ApplicantUserId] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126071748_FeeRulesModule'
+)
+BEGIN
+    ALTER TABLE [Dossiers] ADD [Payment] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126071748_FeeRulesModule'
+)
+BEGIN
+    CREATE TABLE [FeeRuleChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [RuleId] uniqueidentifier NOT NULL,
+        [Kind] int NOT NULL,
+        [Actor] nvarchar(100) NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Before] nvarchar(max) NULL,
+        [After] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_FeeRuleChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126071748_FeeRulesModule'
+)
+BEGIN
+    CREATE INDEX [IX_FeeRuleChanges_RuleId_At] ON [FeeRuleChanges] ([RuleId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126071748_FeeRulesModule'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126071748_FeeRulesModule', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126072316_ReviewFixes'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [Error] nvarchar(2000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126072316_ReviewFixes'
+)
+BEGIN
+    ALTER TABLE [Dossiers] ADD [Version] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126072316_ReviewFixes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126072316_ReviewFixes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -32,10 +32,8 @@ public static class DependencyInjection
         {
             var connectionString = database.ResolveSqliteConnectionString();
             var pragmas = new SqlitePragmaInterceptor(database.SqliteJournalSizeLimitBytes);
-            var gate = new SerialWriteGate();
-            var gateInterceptor = new WriteGateInterceptor(gate);
-            services.AddSingleton<IWriteGate>(gate);
-            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas, gateInterceptor));
+            services.AddSingleton<IWriteGate, SerialWriteGate>();
+            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }
 

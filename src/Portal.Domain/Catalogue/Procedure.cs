@@ -24,7 +24,8 @@ public sealed class Procedure
         TimeLimit timeLimit,
         bool tiedToResidence,
         IReadOnlyList<ScheduledFee> fees,
-        IReadOnlyList<FormField> formFields)
+        IReadOnlyList<FormField> formFields,
+        EventDeadline? deadline = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(code.Length, CodeMaxLength);
@@ -44,6 +45,7 @@ public sealed class Procedure
         TiedToResidence = tiedToResidence;
         Fees = [.. fees];
         FormFields = [.. formFields];
+        Deadline = deadline;
     }
 
     public string Code { get; private set; }
@@ -69,11 +71,14 @@ public sealed class Procedure
 
     public IReadOnlyList<FormField> FormFields { get; private set; }
 
+    /// <summary>Set when the law distinguishes on-time from late registration of the event.</summary>
+    public EventDeadline? Deadline { get; private set; }
+
     public IEnumerable<ScheduledFee> FeesFor(FilingChannel channel) => Fees.Where(f => f.Channel == channel);
 
     public void UpdateFrom(Procedure other)
     {
         (NameVi, NameEn, FieldCode, FieldNameVi, FieldNameEn) = (other.NameVi, other.NameEn, other.FieldCode, other.FieldNameVi, other.FieldNameEn);
-        (Agency, TimeLimit, TiedToResidence, Fees, FormFields) = (other.Agency, other.TimeLimit, other.TiedToResidence, other.Fees, other.FormFields);
+        (Agency, TimeLimit, TiedToResidence, Fees, FormFields, Deadline) = (other.Agency, other.TimeLimit, other.TiedToResidence, other.Fees, other.FormFields, other.Deadline);
     }
 }

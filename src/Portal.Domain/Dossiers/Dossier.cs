@@ -68,10 +68,16 @@ public sealed class Dossier : AggregateRoot
 
     public Guid? ClientRequestId { get; private set; }
 
+    /// <summary>The cashless payment of the frozen fee (counter filings that owe something).</summary>
+    public DossierPayment? Payment { get; private set; }
+
     /// <summary>Early, on time or late by the national formula, fixed when processing ends.</summary>
     public Timeliness? Timeliness { get; private set; }
 
     public IReadOnlyList<DossierTransition> History => _history.AsReadOnly();
+
+    /// <summary>Bumped by every change; two concurrent changes to the same dossier cannot both be saved.</summary>
+    public int Version { get; private set; }
 
     public static Dossier File(FilingDetails details, DateTimeOffset filedAt, WorkingCalendar calendar)
     {
@@ -93,7 +99,7 @@ public sealed class Dossier : AggregateRoot
             ClientRequestId = details.ClientRequestId,
         };
 
-        dossier._history.Add(new DossierTransition(dossier.Id, null, DossierStatus.New, details.Applicant.UserId, filedAt, null));
+        dossier._history.Add(new DossierTransition(dossier.Id, null, DossierStatus.New, details.Applicant.UserId ?? "counter", filedAt, null));
         dossier.Raise(new DossierFiled(
             dossier.Id, dossier.Code.Value, dossier.ProcedureCode, dossier.CommuneCode.Value, dossier.Agency, dossier.Channel,
             dossier.Applicant.FullName, dossier.DueAt, filedAt));
@@ -105,6 +111,13 @@ public sealed class Dossier : AggregateRoot
         MoveTo(DossierAction.Receive, officer, at, null);
         ReceivedAt = at;
         DueAt = calendar.DueAt(at, timeLimit);
+    }
+
+    public void RecordPayment(DossierPayment payment)
+    {
+        CheckRule(new PaymentMustSettleTheFeeRule(this, payment));
+        Payment = payment;
+        Version++;
     }
 
     public void RefuseAtReception(string officer, DateTimeOffset at, string reason)
@@ -179,6 +192,7 @@ public sealed class Dossier : AggregateRoot
         CheckRule(new DossierActionMustBeAllowedRule(action, Status));
         var from = Status;
         var to = DossierActionMustBeAllowedRule.Target(action);
+        Version++;
         Status = to;
         _history.Add(new DossierTransition(Id, from, to, actor, at, reason));
         Raise(new DossierStatusChanged(Id, Code.Value, from, to, actor, at));

@@ -35,6 +35,6 @@ public readonly partial record struct DossierCode
 
     public override string ToString() => Value;
 
-    [GeneratedRegex(@"^\d{5}-\d{6}-\d{4,12}$")]
+    [GeneratedRegex("^[0-9]{5}-[0-9]{6}-[0-9]{4,12}$")]
     private static partial Regex Pattern();
 }

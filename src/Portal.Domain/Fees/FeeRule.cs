@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Portal.Domain.Fees;
 
 /// <summary>
-/// A fee policy held as data: a legal basis, an effective period, a scope and an effect
-/// (waive a percentage of the scheduled amount).
+/// A fee policy held as data: a legal basis, an effective period, a scope and an effect. Edited by
+/// administrators; an edit never touches assessments already frozen on dossiers.
 /// </summary>
 public sealed class FeeRule
 {
@@ -13,25 +15,19 @@ public sealed class FeeRule
         Name = string.Empty;
         LegalBasis = null!;
         Scope = null!;
+        Effect = null!;
+    }
+
+    public FeeRule(Guid id, string name, LegalBasis legalBasis, DateOnly effectiveFrom, DateOnly? effectiveTo, FeeRuleScope scope, FeeEffect effect)
+    {
+        Id = id;
+        Apply(name, legalBasis, effectiveFrom, effectiveTo, scope, effect);
+        Version = 1;
     }
 
     public FeeRule(Guid id, string name, LegalBasis legalBasis, DateOnly effectiveFrom, DateOnly? effectiveTo, FeeRuleScope scope, int waivePercent)
+        : this(id, name, legalBasis, effectiveFrom, effectiveTo, scope, FeeEffect.Waive(waivePercent))
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentOutOfRangeException.ThrowIfLessThan(waivePercent, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(waivePercent, 100);
-        if (effectiveTo < effectiveFrom)
-        {
-            throw new ArgumentException("A rule cannot end before it starts.", nameof(effectiveTo));
-        }
-
-        Id = id;
-        Name = name;
-        LegalBasis = legalBasis;
-        EffectiveFrom = effectiveFrom;
-        EffectiveTo = effectiveTo;
-        Scope = scope;
-        WaivePercent = waivePercent;
     }
 
     public Guid Id { get; private set; }
@@ -47,10 +43,52 @@ public sealed class FeeRule
 
     public FeeRuleScope Scope { get; private set; }
 
-    public int WaivePercent { get; private set; }
+    public FeeEffect Effect { get; private set; }
 
-    public bool IsInForceOn(DateOnly day) => day >= EffectiveFrom && (EffectiveTo is null || day <= EffectiveTo);
+    /// <summary>A retired rule stays for the record (and for the replay of past filings) but applies to nothing new.</summary>
+    public DateOnly? RetiredOn { get; private set; }
 
-    /// <summary>The amount this rule takes off a scheduled amount, never more than the amount itself.</summary>
-    public long ReductionOf(long amountVnd) => amountVnd * WaivePercent / 100;
+    public int Version { get; private set; }
+
+    public bool IsInForceOn(DateOnly day) =>
+        day >= EffectiveFrom && (EffectiveTo is null || day <= EffectiveTo) && (RetiredOn is null || day < RetiredOn);
+
+    public void Change(string name, LegalBasis legalBasis, DateOnly effectiveFrom, DateOnly? effectiveTo, FeeRuleScope scope, FeeEffect effect)
+    {
+        Apply(name, legalBasis, effectiveFrom, effectiveTo, scope, effect);
+        Version++;
+    }
+
+    public void Retire(DateOnly from)
+    {
+        RetiredOn = from;
+        Version++;
+    }
+
+    /// <summary>A copy with the same identity, for previews that must not touch the stored rule.</summary>
+    public FeeRule Draft(string name, LegalBasis legalBasis, DateOnly effectiveFrom, DateOnly? effectiveTo, FeeRuleScope scope, FeeEffect effect) =>
+        new(Id, name, legalBasis, effectiveFrom, effectiveTo, scope, effect) { Version = Version + 1, RetiredOn = RetiredOn };
+
+    [MemberNotNull(nameof(Name), nameof(LegalBasis), nameof(Scope), nameof(Effect))]
+    private void Apply(string name, LegalBasis legalBasis, DateOnly effectiveFrom, DateOnly? effectiveTo, FeeRuleScope scope, FeeEffect effect)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(legalBasis.DocumentNumber);
+        if (effectiveTo < effectiveFrom)
+        {
+            throw new ArgumentException("A rule cannot end before it starts.", nameof(effectiveTo));
+        }
+
+        if (effect.Kind == FeeEffectKind.WaivePercent && effect.Percent is < 0 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(effect), "A waiver is 0 to 100 percent.");
+        }
+
+        if (effect.AmountVnd < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(effect), "A reduction cannot be negative.");
+        }
+
+        (Name, LegalBasis, EffectiveFrom, EffectiveTo, Scope, Effect) = (name.Trim(), legalBasis, effectiveFrom, effectiveTo, scope, effect);
+    }
 }

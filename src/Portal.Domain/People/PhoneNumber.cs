@@ -29,6 +29,6 @@ public readonly partial record struct PhoneNumber
 
     private static string Compact(string value) => value.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^(0|\+84)(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$")]
+    [GeneratedRegex("^(0|\\+84)(3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])[0-9]{7}$")]
     private static partial Regex Pattern();
 }

@@ -9,7 +9,8 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqlitePortalDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlitePortalDbContext>()
             .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName))
-            .Options);
+            .Options,
+            new SerialWriteGate());
 }
 
 internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerPortalDbContext>
@@ -17,5 +18,6 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerPortalDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerPortalDbContext>()
             .UseSqlServer("Server=localhost;Database=Portal;Trusted_Connection=True;TrustServerCertificate=True")
-            .Options);
+            .Options,
+            new OpenWriteGate());
 }

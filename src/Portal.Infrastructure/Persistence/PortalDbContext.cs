@@ -6,6 +6,7 @@ using Portal.Domain.Catalogue;
 using Portal.Domain.Dossiers;
 using Portal.Domain.Fees;
 using Portal.Domain.Worklists;
+using Portal.Infrastructure.Fees;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Messaging.Inbox;
 using Portal.Infrastructure.Messaging.Outbox;
@@ -16,13 +17,15 @@ namespace Portal.Infrastructure.Persistence;
 /// The portal's database. Provider-specific subclasses exist only so that each provider keeps its
 /// own migrations; the model is the same.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options)
+public abstract class PortalDbContext(DbContextOptions options, IWriteGate writeGate) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Commune> Communes => Set<Commune>();
 
     public DbSet<Procedure> Procedures => Set<Procedure>();
 
     public DbSet<FeeRule> FeeRules => Set<FeeRule>();
+
+    public DbSet<FeeRuleChange> FeeRuleChanges => Set<FeeRuleChange>();
 
     public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
 
@@ -45,12 +48,34 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 
+    /// <summary>
+    /// Every SaveChanges (ours, Identity's, OpenIddict's) takes the single write path, whatever it throws
+    /// (an interceptor's "failed" callback is skipped for concurrency exceptions, so the gate lives here).
+    /// Inside a <see cref="UnitOfWork"/> the gate is already held and re-entered. Bulk ExecuteUpdate/
+    /// ExecuteDelete calls take it explicitly.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        using (writeGate.Enter())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
     }
 }
 
-public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options);
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options, IWriteGate writeGate) : PortalDbContext(options, writeGate);
 
-public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options);
+public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options, IWriteGate writeGate) : PortalDbContext(options, writeGate);

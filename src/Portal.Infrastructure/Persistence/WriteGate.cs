@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using System.Runtime.CompilerServices;
-
 namespace Portal.Infrastructure.Persistence;
 
 /// <summary>
@@ -105,63 +101,4 @@ internal sealed class OpenWriteGate : IWriteGate
     public ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable>(None);
 
     public IDisposable Enter() => None;
-}
-
-/// <summary>
-/// Puts every SaveChanges on the write path (Identity's, seeding's, ours), so no writer bypasses
-/// the gate. Inside a <see cref="UnitOfWork"/> the gate is already held and this is a no-op.
-/// </summary>
-internal sealed class WriteGateInterceptor(IWriteGate gate) : SaveChangesInterceptor
-{
-    private readonly ConditionalWeakTable<DbContext, IDisposable> _held = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        _held.AddOrUpdate(eventData.Context!, gate.Enter());
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        _held.AddOrUpdate(eventData.Context!, await gate.EnterAsync(cancellationToken));
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Release(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Release(DbContext? context)
-    {
-        if (context is not null && _held.TryGetValue(context, out var holder))
-        {
-            _held.Remove(context);
-            holder.Dispose();
-        }
-    }
 }

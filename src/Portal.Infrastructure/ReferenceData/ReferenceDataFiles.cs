@@ -31,11 +31,11 @@ public static class ReferenceDataFiles
     public static IReadOnlyList<Procedure> Procedures() =>
         [.. Read<ProcedureFile>("procedures.json").Procedures.Select(p => new Procedure(
             p.Code, p.NameVi, p.NameEn, p.FieldCode, p.FieldNameVi, p.FieldNameEn, p.Agency, new TimeLimit(p.TimeLimitWorkingDays),
-            p.TiedToResidence, p.Fees, p.FormFields))];
+            p.TiedToResidence, p.Fees, p.FormFields, p.Deadline))];
 
     public static IReadOnlyList<FeeRule> FeeRules() =>
         [.. Read<FeeRuleFile>("fee-rules.json").Rules.Select(r => new FeeRule(
-            r.Id, r.Name, r.LegalBasis, r.EffectiveFrom, r.EffectiveTo, r.Scope, r.WaivePercent))];
+            r.Id, r.Name, r.LegalBasis, r.EffectiveFrom, r.EffectiveTo, r.Scope, r.Effect))];
 
     public static IReadOnlyList<PublicHoliday> Holidays() =>
         [.. Read<HolidayFile>("holidays.json").Days.Select(d => new PublicHoliday(d.Date, d.NameVi, d.NameEn, d.IsWorkingDay))];
@@ -57,12 +57,12 @@ public static class ReferenceDataFiles
 
     private sealed record ProcedureRow(
         string Code, string NameVi, string NameEn, string FieldCode, string FieldNameVi, string FieldNameEn, HandlingAgency Agency,
-        int TimeLimitWorkingDays, bool TiedToResidence, IReadOnlyList<ScheduledFee> Fees, IReadOnlyList<FormField> FormFields);
+        int TimeLimitWorkingDays, bool TiedToResidence, IReadOnlyList<ScheduledFee> Fees, IReadOnlyList<FormField> FormFields, EventDeadline? Deadline);
 
     private sealed record FeeRuleFile(IReadOnlyList<FeeRuleRow> Rules);
 
     private sealed record FeeRuleRow(
-        Guid Id, string Name, LegalBasis LegalBasis, DateOnly EffectiveFrom, DateOnly? EffectiveTo, FeeRuleScope Scope, int WaivePercent);
+        Guid Id, string Name, LegalBasis LegalBasis, DateOnly EffectiveFrom, DateOnly? EffectiveTo, FeeRuleScope Scope, FeeEffect Effect);
 
     private sealed record ProvinceCodeFile(IReadOnlyList<string> Codes);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Portal.Domain.Dossiers;
 using Portal.Domain.Routing;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.ReferenceData;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Authorization;
@@ -17,15 +18,17 @@ public static class Operations
 
 /// <summary>
 /// The one place that decides who may touch a dossier: its applicant reads and withdraws it; the
-/// officers and leaders of its commune and agency read and process it; province supervisors read it.
+/// officers and leaders of the queue it is processed in (its commune, or that commune's successor after
+/// a merger, and its agency) read and process it; province supervisors read it.
 /// </summary>
-public sealed class DossierAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, Dossier>
+public sealed class DossierAuthorizationHandler(CommuneDirectory communes) : AuthorizationHandler<OperationAuthorizationRequirement, Dossier>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Dossier dossier)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Dossier dossier)
     {
         var user = context.User;
-        var isOwner = user.IsInRole(PortalRoles.Citizen) && user.UserId() == dossier.Applicant.UserId;
-        var serves = user.Serves(dossier.CommuneCode, dossier.Agency);
+        var isOwner = user.IsInRole(PortalRoles.Citizen) && dossier.Applicant.UserId is { } owner && user.UserId() == owner;
+        var directory = await communes.GetAsync(CancellationToken.None);
+        var serves = user.Queues().Contains(DossierRouter.Route(dossier.CommuneCode, dossier.Agency, code => directory.GetValueOrDefault(code)));
         var allowed = requirement.Name switch
         {
             nameof(Operations.Read) => isOwner || serves || user.IsInRole(PortalRoles.Supervisor),
@@ -37,8 +40,6 @@ public sealed class DossierAuthorizationHandler : AuthorizationHandler<Operation
         {
             context.Succeed(requirement);
         }
-
-        return Task.CompletedTask;
     }
 }
 

@@ -99,4 +99,18 @@ public sealed class StartupTests(PortalAppFactory factory) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Không tìm thấy trang", await response.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("/?q=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa%F0%9F%98%80")]
+    [InlineData("/?q=%EF%BF%BE")]
+    [InlineData("/?q=%ED%A0%80")]
+    [InlineData("/?q=%00%01%02")]
+    public async Task Search_text_that_cannot_be_normalised_is_not_a_server_error(string url)
+    {
+        using var client = factory.CreatePortalClient();
+
+        var response = await client.Http.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -84,6 +84,7 @@ public sealed partial class AccountTests(StaffTwoFactorFactory factory) : IClass
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostFormAsync("/tai-khoan/xac-thuc-hai-buoc", new() { ["code"] = "000000" }, "/tai-khoan/xac-thuc-hai-buoc")).StatusCode);
         var enabled = await browser.PostFormAsync("/tai-khoan/xac-thuc-hai-buoc", new() { ["code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, "/tai-khoan/xac-thuc-hai-buoc");
         Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        Assert.DoesNotContain(key, await (await browser.GetAsync("/tai-khoan/xac-thuc-hai-buoc")).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/can-bo/hang-doi")).StatusCode);
 
         using var later = factory.CreateBrowser();

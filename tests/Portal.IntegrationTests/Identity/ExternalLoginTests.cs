@@ -52,6 +52,7 @@ public sealed class FederationFixture : IDisposable
             builder.UseSetting("Authentication:External:vneid:Authority", provider.ToString());
             builder.UseSetting("Authentication:External:vneid:ClientId", "portal-federation");
             builder.UseSetting("Authentication:External:vneid:RequireHttpsMetadata", "false");
+            builder.UseSetting("Authentication:External:vneid:CitizenIdClaim", "preferred_username");
         }
     }
 }
@@ -59,13 +60,26 @@ public sealed class FederationFixture : IDisposable
 public sealed class ExternalLoginTests(FederationFixture federation) : IClassFixture<FederationFixture>
 {
     [Fact]
-    public async Task A_citizen_known_to_both_signs_in_through_the_external_provider_and_the_accounts_are_linked()
+    public async Task A_citizen_known_to_both_links_the_accounts_once_with_the_portal_password_then_signs_in_through_the_provider()
     {
         using var portal = federation.Portal.CreateBrowser();
         using var provider = federation.Provider.CreateBrowser();
         Assert.Contains("Đăng nhập bằng VNeID (thử nghiệm)", await (await portal.GetAsync("/dang-nhap")).Content.ReadAsStringAsync());
 
-        var landing = await SignInThroughProviderAsync(portal, provider, "038090000001");
+        var link = await SignInThroughProviderAsync(portal, provider, "038090000001");
+        var linkPage = await link.Content.ReadAsStringAsync();
+        Assert.Contains("/dang-nhap/ngoai/lien-ket", linkPage);
+        var wrong = await portal.Http.PostAsync("/dang-nhap/ngoai/lien-ket", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Password"] = "not-the-password", ["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(linkPage),
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await portal.Http.GetAsync("/ho-so-cua-toi")).StatusCode);
+        var linked = await portal.Http.PostAsync("/dang-nhap/ngoai/lien-ket", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Password"] = "Portal@2025", ["ReturnUrl"] = "/", ["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(await wrong.Content.ReadAsStringAsync()),
+        }));
+        var landing = await portal.FollowAsync(linked);
 
         Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
         Assert.Equal("/", landing.RequestMessage!.RequestUri!.AbsolutePath);
@@ -74,6 +88,12 @@ public sealed class ExternalLoginTests(FederationFixture federation) : IClassFix
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var logins = await users.GetLoginsAsync((await users.FindByNameAsync("038090000001"))!);
         Assert.Contains(logins, l => l.LoginProvider == "vneid");
+
+        using var again = federation.Portal.CreateBrowser();
+        using var providerAgain = federation.Provider.CreateBrowser();
+        var direct = await SignInThroughProviderAsync(again, providerAgain, "038090000001");
+        Assert.Equal("/", direct.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await again.Http.GetAsync("/ho-so-cua-toi")).StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Portal.Domain.Catalogue;
+using Portal.Domain.Fees;
 using Portal.Infrastructure.ReferenceData;
 
 namespace Portal.UnitTests.ReferenceData;
@@ -47,12 +48,12 @@ public sealed class ReferenceDataFilesTests
     [Fact]
     public void The_seeded_online_waiver_is_Resolution_12_from_24_June_2025()
     {
-        var rule = Assert.Single(ReferenceDataFiles.FeeRules());
+        var rule = ReferenceDataFiles.FeeRules().Single(r => r.LegalBasis.DocumentNumber == "12/2025/NQ-HĐND");
 
         Assert.Equal("12/2025/NQ-HĐND", rule.LegalBasis.DocumentNumber);
         Assert.Equal(new DateOnly(2025, 6, 24), rule.EffectiveFrom);
         Assert.Equal([FilingChannel.Online], rule.Scope.Channels);
-        Assert.Equal(100, rule.WaivePercent);
+        Assert.Equal(FeeEffect.Waive(100), rule.Effect);
     }
 
     [Fact]

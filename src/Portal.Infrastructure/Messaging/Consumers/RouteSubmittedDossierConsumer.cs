@@ -19,6 +19,7 @@ public sealed class RouteSubmittedDossierConsumer(CommuneDirectory communes) : I
             new AddDossierToWorklist(
                 message.DossierId, message.Code, message.ProcedureCode, queue.Name, queue.Commune.Value, queue.Agency,
                 message.ApplicantName, message.FiledAt, message.DueAt),
+            send => send.MessageId = context.MessageId, // a redelivered submission sends the same message id: the inbox sees the copy
             context.CancellationToken);
     }
 }

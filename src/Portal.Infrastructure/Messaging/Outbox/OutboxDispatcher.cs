@@ -11,9 +11,11 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Messaging.Outbox;
 
 /// <summary>
-/// Publishes outbox rows in order, a batch at a time with all publishes in flight together (the
-/// transport confirms each), then marks the batch sent. A crash between publish and mark means the
-/// batch is published again: delivery is at-least-once and consumers are idempotent.
+/// Publishes outbox rows a batch at a time (oldest first) with all publishes of a batch in flight
+/// together, so the broker may see them in any order within the batch; the transport confirms each.
+/// Then the batch is marked sent. A crash between publish and mark publishes the batch again:
+/// delivery is at-least-once and consumers are idempotent. A row that cannot be read is marked with its
+/// error and skipped, so it never blocks the rows behind it.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -57,7 +59,7 @@ internal sealed partial class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var batch = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null)
+            .Where(m => m.SentAt == null && m.Error == null)
             .OrderBy(m => m.Sequence)
             .Take(_options.BatchSize)
             .ToListAsync(cancellationToken);
@@ -66,19 +68,34 @@ internal sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        await Task.WhenAll(batch.Select(row =>
+        var readable = new List<(OutboxMessage Row, Type Type, object Message)>(batch.Count);
+        var unreadable = new List<(long Sequence, string Error)>();
+        foreach (var row in batch)
         {
-            var type = IntegrationEvents.Resolve(row.MessageType);
-            var message = JsonSerializer.Deserialize(row.Body, type, Json.Options)!;
-            return bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
-        }));
+            try
+            {
+                var type = IntegrationEvents.Resolve(row.MessageType);
+                readable.Add((row, type, JsonSerializer.Deserialize(row.Body, type, Json.Options)!));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or JsonException or NotSupportedException)
+            {
+                LogUnreadable(ex, row.Sequence, row.MessageType);
+                unreadable.Add((row.Sequence, Truncate(ex.Message)));
+            }
+        }
 
-        var sequences = batch.Select(m => m.Sequence).ToList();
+        await Task.WhenAll(readable.Select(r => bus.Publish(r.Message, r.Type, context => context.MessageId = r.Row.MessageId, cancellationToken)));
+
+        var sent = readable.Select(r => r.Row.Sequence).ToList();
         var now = clock.GetUtcNow();
         using (await writeGate.EnterAsync(cancellationToken))
         {
-            await db.OutboxMessages.Where(m => sequences.Contains(m.Sequence))
+            await db.OutboxMessages.Where(m => sent.Contains(m.Sequence))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, now), cancellationToken);
+            foreach (var (sequence, error) in unreadable)
+            {
+                await db.OutboxMessages.Where(m => m.Sequence == sequence).ExecuteUpdateAsync(s => s.SetProperty(m => m.Error, error), cancellationToken);
+            }
         }
 
         return batch.Count;
@@ -96,11 +113,18 @@ internal sealed partial class OutboxDispatcher(
         var threshold = now - _options.RetainSent;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var inboxThreshold = now - _options.RetainInbox;
         using (await writeGate.EnterAsync(cancellationToken))
         {
             await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < threshold).ExecuteDeleteAsync(cancellationToken);
+            await db.InboxMessages.Where(m => m.ProcessedAt < inboxThreshold).ExecuteDeleteAsync(cancellationToken);
         }
     }
+
+    private static string Truncate(string error) => error.Length <= OutboxMessage.ErrorMaxLength ? error : error[..OutboxMessage.ErrorMaxLength];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Sequence} ({MessageType}) cannot be published and is set aside")]
+    private partial void LogUnreadable(Exception exception, long sequence, string messageType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; will retry")]
     private partial void LogDispatchFailed(Exception exception);

@@ -18,4 +18,9 @@ public sealed class OutboxMessage
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>Set when the row itself cannot be published (unknown type, unreadable body): it is skipped, kept and reported.</summary>
+    public string? Error { get; set; }
+
+    public const int ErrorMaxLength = 2000;
 }

@@ -10,4 +10,7 @@ public sealed class OutboxOptions
 
     /// <summary>Sent rows are kept this long (for diagnosis), then deleted.</summary>
     public TimeSpan RetainSent { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Inbox rows older than this are deleted: redeliveries arrive within minutes, not weeks.</summary>
+    public TimeSpan RetainInbox { get; set; } = TimeSpan.FromDays(7);
 }

@@ -25,10 +25,11 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Status).HasConversion<int>();
         builder.Property(d => d.Outcome).HasConversion<int?>();
         builder.Property(d => d.Timeliness).HasConversion<int?>();
+        builder.Property(d => d.Version).IsConcurrencyToken();
 
         builder.OwnsOne(d => d.Applicant, applicant =>
         {
-            applicant.Property(a => a.UserId).HasColumnName("ApplicantUserId").HasMaxLength(Applicant.UserIdMaxLength).IsRequired();
+            applicant.Property(a => a.UserId).HasColumnName("ApplicantUserId").HasMaxLength(Applicant.UserIdMaxLength);
             applicant.Property(a => a.CitizenId).HasColumnName("ApplicantCitizenId")
                 .HasConversion(v => v.Value, v => CitizenId.Parse(v)).HasMaxLength(CitizenId.Length).IsRequired();
             applicant.Property(a => a.FullName).HasColumnName("ApplicantName").HasMaxLength(Applicant.FullNameMaxLength).IsRequired();
@@ -39,6 +40,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
 
         builder.Property(d => d.FormData).HasJsonConversion();
         builder.Property(d => d.Fee).HasJsonConversion();
+        builder.Property(d => d.Payment).HasConversion(Json.Converter<DossierPayment?>(), Json.Comparer<DossierPayment?>());
 
         builder.HasMany(d => d.History).WithOne().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -13,6 +13,8 @@ internal sealed class FeeRuleConfiguration : IEntityTypeConfiguration<FeeRule>
         builder.Property(r => r.Name).HasMaxLength(FeeRule.NameMaxLength).IsRequired();
         builder.Property(r => r.LegalBasis).HasJsonConversion();
         builder.Property(r => r.Scope).HasJsonConversion();
+        builder.Property(r => r.Effect).HasJsonConversion();
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => r.EffectiveFrom);
     }
 }

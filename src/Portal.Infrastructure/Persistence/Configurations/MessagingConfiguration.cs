@@ -14,6 +14,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.MessageId).IsUnique();
         builder.Property(m => m.MessageType).HasMaxLength(OutboxMessage.TypeMaxLength).IsRequired();
         builder.Property(m => m.Body).IsRequired();
+        builder.Property(m => m.Error).HasMaxLength(OutboxMessage.ErrorMaxLength);
         builder.HasIndex(m => new { m.SentAt, m.Sequence });
     }
 }

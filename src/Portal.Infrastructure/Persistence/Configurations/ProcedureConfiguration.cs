@@ -19,6 +19,7 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         builder.Property(p => p.TimeLimit).HasConversion(v => v.WorkingDays, v => new TimeLimit(v)).HasColumnName("TimeLimitWorkingDays");
         builder.Property(p => p.Fees).HasJsonConversion();
         builder.Property(p => p.FormFields).HasJsonConversion();
+        builder.Property(p => p.Deadline).HasConversion(Json.Converter<EventDeadline?>(), Json.Comparer<EventDeadline?>());
         builder.HasIndex(p => p.FieldCode);
     }
 }

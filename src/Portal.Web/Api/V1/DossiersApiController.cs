@@ -51,6 +51,7 @@ public sealed class DossiersApiController(
             Fields = request.Fields?.ToDictionary(f => f.Key, f => (string?)f.Value) ?? [],
             ClientRequestId = request.IdempotencyKey ?? Guid.NewGuid(),
             Consent = applicant.ConsentedAt is not null,
+            ApplicantCategories = [.. request.ApplicantCategories ?? []],
         };
         var validation = await new FilingInputValidator(procedure, communes.Select(c => c.Value).ToHashSet(), applicant.ResidenceCommuneCode, localizer)
             .ValidateAsync(input, cancellationToken);
@@ -67,10 +68,10 @@ public sealed class DossiersApiController(
         var code = await submitDossier.HandleAsync(
             new SubmitDossier.Command(procedure, CommuneCode.Parse(input.CommuneCode), FilingChannel.Online,
                 new Applicant(applicant.Id, CitizenId.Parse(applicant.CitizenId), applicant.FullName),
-                SubmitDossier.Normalise(procedure, input.Fields), input.ClientRequestId),
+                SubmitDossier.Normalise(procedure, input.Fields), input.ClientRequestId, input.ApplicantCategories.ToHashSet()),
             cancellationToken);
         var dossier = await LoadAsync(code, cancellationToken);
-        return CreatedAtAction(nameof(Get), new { code = code.Value }, DossierDto.From(dossier!));
+        return CreatedAtAction(nameof(Get), new { code = code.Value }, DossierDto.From(dossier!, localizer));
     }
 
     [HttpGet]
@@ -91,7 +92,7 @@ public sealed class DossiersApiController(
             return NotFound();
         }
 
-        return DossierDto.From(dossier);
+        return DossierDto.From(dossier, localizer);
     }
 
     [HttpPost("{code}/withdraw")]
@@ -120,7 +121,7 @@ public sealed class DossiersApiController(
 
                 dossier.Withdraw(User.UserId()!, clock.GetUtcNow(), request?.Reason?.Trim());
                 await db.WorklistItems.Where(w => w.DossierId == dossier.Id).ExecuteDeleteAsync(ct);
-                return DossierDto.From(dossier);
+                return DossierDto.From(dossier, localizer);
             },
             cancellationToken);
         return result;
@@ -130,7 +131,8 @@ public sealed class DossiersApiController(
         db.Dossiers.AsNoTracking().Include(d => d.History).FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
 }
 
-public sealed record SubmitDossierRequest(string? ProcedureCode, string? CommuneCode, IReadOnlyDictionary<string, string>? Fields, Guid? IdempotencyKey);
+public sealed record SubmitDossierRequest(
+    string? ProcedureCode, string? CommuneCode, IReadOnlyDictionary<string, string>? Fields, Guid? IdempotencyKey, IReadOnlyList<string>? ApplicantCategories);
 
 public sealed record WithdrawRequest(string? Reason);
 
@@ -140,9 +142,9 @@ public sealed record DossierDto(
     string Code, string LookupSecret, string ProcedureCode, string CommuneCode, string Agency, string Status,
     DateTimeOffset FiledAt, DateTimeOffset DueAt, DateTimeOffset? CompletedAt, FeeAssessmentDto Fee, IReadOnlyList<TimelineEntryDto> Timeline)
 {
-    public static DossierDto From(Dossier d) => new(
+    public static DossierDto From(Dossier d, IStringLocalizer localizer) => new(
         d.Code.Value, d.LookupSecret, d.ProcedureCode, d.CommuneCode.Value, Agencies.Slug(d.Agency), Statuses.Slug(d.Status),
-        d.FiledAt, d.DueAt, d.CompletedAt, FeeAssessmentDto.From(d.Fee),
+        d.FiledAt, d.DueAt, d.CompletedAt, FeeAssessmentDto.From(d.Fee, localizer),
         [.. d.History.OrderBy(t => t.At).Select(t => new TimelineEntryDto(t.At, Statuses.Slug(t.To), t.Reason))]);
 }
 

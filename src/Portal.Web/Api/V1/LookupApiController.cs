@@ -10,8 +10,9 @@ using Portal.Web.Infrastructure;
 namespace Portal.Web.Api.V1;
 
 /// <summary>
-/// Public status look-up by dossier code plus the applicant's citizen ID, as national systems do. It
-/// reveals no personal data, answers "not found" for any mismatch, and is rate limited per address.
+/// Public status look-up by dossier code plus either the applicant's citizen ID (as national systems do)
+/// or the look-up code printed on the receipt. It reveals no personal data, answers "not found" for any
+/// mismatch, and is rate limited per address.
 /// </summary>
 [ApiController]
 [AllowAnonymous]
@@ -20,17 +21,28 @@ namespace Portal.Web.Api.V1;
 public sealed class LookupApiController(PortalDbContext db) : ControllerBase
 {
     [HttpGet]
-    public async Task<ActionResult<LookupDto>> Lookup([FromQuery] string? code, [FromQuery] string? idNumber, CancellationToken cancellationToken)
+    public async Task<ActionResult<LookupDto>> Lookup([FromQuery] string? code, [FromQuery] string? idNumber, [FromQuery] string? secret, CancellationToken cancellationToken)
     {
-        if (!DossierCode.IsValid(code) || !CitizenId.IsValid(idNumber))
+        var bySecret = secret is { Length: Dossier.LookupSecretLength } && secret.All(char.IsAsciiLetterOrDigit);
+        if (!DossierCode.IsValid(code) || !(CitizenId.IsValid(idNumber) || bySecret))
         {
             return NotFound();
         }
 
         var dossierCode = DossierCode.Parse(code);
-        var citizenId = CitizenId.Parse(idNumber);
-        var dossier = await db.Dossiers.AsNoTracking()
-            .Where(d => d.Code == dossierCode && d.Applicant.CitizenId == citizenId)
+        var query = db.Dossiers.AsNoTracking().Where(d => d.Code == dossierCode);
+        if (CitizenId.IsValid(idNumber))
+        {
+            var citizenId = CitizenId.Parse(idNumber);
+            query = query.Where(d => d.Applicant.CitizenId == citizenId);
+        }
+        else
+        {
+            var upper = secret!.ToUpperInvariant();
+            query = query.Where(d => d.LookupSecret == upper);
+        }
+
+        var dossier = await query
             .Select(d => new { d.ProcedureCode, d.Status, d.FiledAt, d.DueAt, d.CompletedAt })
             .FirstOrDefaultAsync(cancellationToken);
         return dossier is null

@@ -20,8 +20,11 @@ public sealed class ExternalProviderOptions
 
     public string? ClientSecret { get; set; }
 
-    /// <summary>The claim carrying the 12-digit citizen ID; VNeID-style providers put it in the subject or a dedicated claim.</summary>
-    public string CitizenIdClaim { get; set; } = "preferred_username";
+    /// <summary>
+    /// The claim carrying the verified 12-digit citizen ID (VNeID-style providers put it in a dedicated claim).
+    /// Required: a provider without it is not offered, since a claim users choose themselves must never name an account.
+    /// </summary>
+    public string CitizenIdClaim { get; set; } = string.Empty;
 
     public bool RequireHttpsMetadata { get; set; } = true;
 }
@@ -37,7 +40,7 @@ public static class ExternalProviders
             section.Bind(provider);
             provider.Scheme = section.Key;
             return provider;
-        }).Where(p => !string.IsNullOrWhiteSpace(p.Authority) && !string.IsNullOrWhiteSpace(p.ClientId))];
+        }).Where(p => !string.IsNullOrWhiteSpace(p.Authority) && !string.IsNullOrWhiteSpace(p.ClientId) && !string.IsNullOrWhiteSpace(p.CitizenIdClaim))];
 
     public static AuthenticationBuilder AddExternalProviders(this AuthenticationBuilder builder, IConfiguration configuration)
     {

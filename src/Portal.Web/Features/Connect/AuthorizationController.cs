@@ -18,7 +18,6 @@ namespace Portal.Web.Features.Connect;
 /// authorization endpoint must redirect an anonymous browser to the sign-in page, not answer 401.
 /// It decides explicitly which claim goes into which token.
 /// </summary>
-[AllowWithoutTwoFactor]
 public sealed class AuthorizationController(
     IOpenIddictApplicationManager applications,
     IOpenIddictScopeManager scopes,
@@ -58,6 +57,7 @@ public sealed class AuthorizationController(
     }
 
     [AllowAnonymous]
+    [AllowWithoutTwoFactor]
     [HttpPost("~/connect/token")]
     [IgnoreAntiforgeryToken]
     [Produces("application/json")]
@@ -93,6 +93,7 @@ public sealed class AuthorizationController(
         return Refuse(OpenIddictConstants.Errors.UnsupportedGrantType, "The grant type is not supported.");
     }
 
+    [AllowWithoutTwoFactor]
     [HttpGet("~/connect/userinfo")]
     [HttpPost("~/connect/userinfo")]
     [IgnoreAntiforgeryToken]
@@ -123,11 +124,26 @@ public sealed class AuthorizationController(
         return Ok(claims);
     }
 
+    /// <summary>
+    /// A client's sign-out request. With an identity token hint (validated by OpenIddict) the client proves
+    /// it is the user's; without one the user confirms, so no other site can sign people out with a link.
+    /// </summary>
     [AllowAnonymous]
+    [AllowWithoutTwoFactor]
     [HttpGet("~/connect/logout")]
-    [HttpPost("~/connect/logout")]
-    [IgnoreAntiforgeryToken]
     public async Task<IActionResult> Logout()
+    {
+        var request = HttpContext.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
+        return request.IdTokenHint is null ? View("Logout", Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString())) : await SignOutAsync();
+    }
+
+    [AllowAnonymous]
+    [AllowWithoutTwoFactor]
+    [HttpPost("~/connect/logout")]
+    [ActionName(nameof(Logout))]
+    public Task<IActionResult> LogoutConfirmed() => SignOutAsync();
+
+    private async Task<IActionResult> SignOutAsync()
     {
         await signIn.SignOutAsync();
         return SignOut(new AuthenticationProperties { RedirectUri = "/" }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -76,13 +76,37 @@ public sealed class ExternalLoginController(
                 return RedirectToAction("AccessDenied", "Account");
             }
 
-            await users.AddLoginAsync(existing, info);
-            await signIn.SignInAsync(existing, isPersistent: false, info.LoginProvider);
-            return LocalRedirect(target);
+            // The account exists already (typed in by someone at registration): its owner proves it once with
+            // the account's password before the e-ID is linked, so an unproven registration cannot capture it.
+            return View("Link", new LinkInput { CitizenId = citizenId, ReturnUrl = target });
         }
 
         var input = new RegistrationInput { CitizenId = citizenId, FullName = info.Principal.FindFirstValue("name") };
         return View("~/Features/Registration/Register.cshtml", await FormAsync(input));
+    }
+
+    [HttpPost("/dang-nhap/ngoai/lien-ket")]
+    public async Task<IActionResult> Link(LinkInput input)
+    {
+        var info = await signIn.GetExternalLoginInfoAsync();
+        if (info is null || CitizenIdOf(info) is not { } citizenId || await users.FindByNameAsync(citizenId) is not { IsStaff: false } existing)
+        {
+            return RedirectToAction("Login", "Account");
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(existing, input.Password ?? string.Empty, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError(nameof(input.Password), check.IsLockedOut
+                ? localizer["Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút."]
+                : localizer["Mật khẩu không đúng."]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Link", new LinkInput { CitizenId = citizenId, ReturnUrl = input.ReturnUrl });
+        }
+
+        await users.AddLoginAsync(existing, info);
+        await signIn.SignInAsync(existing, isPersistent: false, info.LoginProvider);
+        return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
     }
 
     [HttpPost("/dang-nhap/ngoai/dang-ky")]
@@ -126,8 +150,8 @@ public sealed class ExternalLoginController(
 
     private string? CitizenIdOf(ExternalLoginInfo info)
     {
-        var claim = ExternalProviders.Read(configuration).FirstOrDefault(p => p.Scheme == info.LoginProvider)?.CitizenIdClaim ?? "preferred_username";
-        var value = info.Principal.FindFirstValue(claim);
+        var claim = ExternalProviders.Read(configuration).FirstOrDefault(p => p.Scheme == info.LoginProvider)?.CitizenIdClaim;
+        var value = claim is null ? null : info.Principal.FindFirstValue(claim);
         return CitizenId.IsValid(value) ? value : null;
     }
 
@@ -137,4 +161,13 @@ public sealed class ExternalLoginController(
             .Select(c => new CommuneOption(c.Code.Value, c.FullName))],
         "/dang-nhap/ngoai/dang-ky",
         AskPassword: false);
+}
+
+public sealed class LinkInput
+{
+    public string? CitizenId { get; set; }
+
+    public string? Password { get; set; }
+
+    public string? ReturnUrl { get; set; }
 }

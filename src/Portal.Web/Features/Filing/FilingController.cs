@@ -26,7 +26,7 @@ public sealed class FilingController(FilingFormFactory forms, SubmitDossier subm
     }
 
     [HttpPost("/nop-ho-so/{procedureCode}")]
-    public async Task<IActionResult> Submit(string procedureCode, FilingInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit(string procedureCode, FilingInput input, string? action, CancellationToken cancellationToken)
     {
         var procedure = await forms.FindProcedureAsync(procedureCode, cancellationToken);
         var applicant = await forms.CurrentUserAsync(User);
@@ -37,6 +37,13 @@ public sealed class FilingController(FilingFormFactory forms, SubmitDossier subm
 
         input.Fields ??= [];
         var form = await forms.CreateAsync(procedure, applicant, input, cancellationToken);
+        if (action == "preview")
+        {
+            // "Tính lại phí": the same form with the fee recomputed for what was entered; nothing is filed.
+            ModelState.Clear();
+            return View("New", form);
+        }
+
         var validator = new FilingInputValidator(procedure, form.Communes.Select(c => c.Code.Value).ToHashSet(), applicant.ResidenceCommuneCode, localizer);
         var validation = await validator.ValidateAsync(input, cancellationToken);
         if (!CitizenId.IsValid(applicant.CitizenId))
@@ -63,7 +70,8 @@ public sealed class FilingController(FilingFormFactory forms, SubmitDossier subm
                 FilingChannel.Online,
                 new Applicant(applicant.Id, CitizenId.Parse(applicant.CitizenId), applicant.FullName),
                 SubmitDossier.Normalise(procedure, input.Fields),
-                input.ClientRequestId),
+                input.ClientRequestId,
+                input.ApplicantCategories.ToHashSet()),
             cancellationToken);
         return RedirectToAction("Show", "MyDossiers", new { code = code.Value });
     }

@@ -18,13 +18,17 @@ public sealed class FilingFormFactory(PortalDbContext db, UserManager<PortalUser
     {
         var communes = await db.Communes.AsNoTracking().Where(c => c.SuccessorCode == null).OrderBy(c => c.Name).ToListAsync(cancellationToken);
         var rules = await db.FeeRules.AsNoTracking().ToListAsync(cancellationToken);
-        var fee = FeeAssessor.Assess(procedure, FilingChannel.Online, VietnamTime.LocalDate(clock.GetUtcNow()), rules);
         var input = posted ?? new FilingInput
         {
             CommuneCode = applicant.ResidenceCommuneCode,
             ClientRequestId = Guid.NewGuid(),
             Fields = procedure.FormFields.ToDictionary(f => f.Key, f => ProfileValue(applicant, f.ProfileSource)),
         };
+        var context = new FeeContext(
+            FilingChannel.Online, VietnamTime.LocalDate(clock.GetUtcNow()),
+            input.ApplicantCategories.Where(ApplicantCategories.All.Contains).ToHashSet(),
+            SubmitDossier.Normalise(procedure, input.Fields));
+        var fee = FeeAssessor.Assess(procedure, context, rules);
         return new FilingForm { Procedure = procedure, Applicant = applicant, Communes = communes, Fee = fee, Input = input };
     }
 

@@ -26,6 +26,9 @@ internal sealed class FilingInputValidator : AbstractValidator<FilingInput>
                 .WithMessage(l["Thủ tục này do xã, phường nơi cư trú của bạn giải quyết."]);
         }
 
+        RuleForEach(x => x.ApplicantCategories)
+            .Must(c => Portal.Domain.Fees.ApplicantCategories.All.Contains(c)).WithMessage(l["Nhóm đối tượng không hợp lệ."]);
+        RuleFor(x => x.ApplicantCategories).Must(c => c.Count <= Portal.Domain.Fees.ApplicantCategories.All.Count).WithMessage(l["Nhóm đối tượng không hợp lệ."]);
         RuleFor(x => x.Consent).Equal(true).WithMessage(l["Vui lòng đồng ý cho phép xử lý dữ liệu cá nhân để nộp hồ sơ."]);
         RuleFor(x => x.ClientRequestId).NotEmpty().WithMessage(l["Biểu mẫu đã hết hạn, vui lòng tải lại trang."]);
 

@@ -21,40 +21,73 @@ public sealed class SubmitDossier(UnitOfWork unitOfWork, WorkingCalendarProvider
 
     public sealed record Command(
         Procedure Procedure, CommuneCode ReceivingCommune, FilingChannel Channel, Applicant Applicant,
-        IReadOnlyDictionary<string, string> FormData, Guid ClientRequestId);
+        IReadOnlyDictionary<string, string> FormData, Guid ClientRequestId, IReadOnlySet<string>? ApplicantCategories = null,
+        CounterIntake? Counter = null);
 
+    /// <summary>A walk-in dossier: the officer who received it at the counter and the cashless payment, if any was due.</summary>
+    public sealed record CounterIntake(string Officer, PaymentMethod? Method, string? Reference);
+
+    /// <summary>
+    /// Files the dossier, or returns the one this applicant already filed with the same request id. On SQL
+    /// Server two filings can race for the same commune's counter: the loser retries (SQLite serialises them).
+    /// </summary>
     public async Task<DossierCode> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         var calendar = await calendars.GetAsync(cancellationToken);
-        var db = unitOfWork.Db;
-        return await unitOfWork.ExecuteAsync(
-            async ct =>
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                var existing = await db.Dossiers.AsNoTracking()
-                    .Where(d => d.ClientRequestId == command.ClientRequestId)
-                    .Select(d => (DossierCode?)d.Code)
-                    .FirstOrDefaultAsync(ct);
-                if (existing is { } alreadyFiled)
-                {
-                    return alreadyFiled;
-                }
+                return await unitOfWork.ExecuteAsync(ct => FileAsync(command, calendar, ct), cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another writer took the same code or counter row first; the next attempt sees its commit.
+            }
+        }
+    }
 
-                var now = clock.GetUtcNow();
-                var today = VietnamTime.LocalDate(now);
-                var rules = await db.FeeRules.AsNoTracking().ToListAsync(ct);
-                var fee = FeeAssessor.Assess(command.Procedure, command.Channel, today, rules);
-                var code = await DossierCodeAllocator.NextAsync(db, command.ReceivingCommune, today, ct);
-                var dossier = Dossier.File(
-                    new FilingDetails(
-                        Guid.CreateVersion7(now), code, RandomNumberGenerator.GetString(SecretAlphabet, Dossier.LookupSecretLength),
-                        command.Procedure, command.ReceivingCommune, command.Channel, command.Applicant, command.FormData, fee,
-                        command.ClientRequestId),
-                    now,
-                    calendar);
-                db.Dossiers.Add(dossier);
-                return code;
-            },
-            cancellationToken);
+    private const int MaxAttempts = 3;
+
+    private async Task<DossierCode> FileAsync(Command command, WorkingCalendar calendar, CancellationToken ct)
+    {
+        var db = unitOfWork.Db;
+        var earlier = await db.Dossiers.AsNoTracking()
+            .Where(d => d.ClientRequestId == command.ClientRequestId)
+            .Select(d => new { d.Code, d.Applicant.UserId })
+            .FirstOrDefaultAsync(ct);
+        if (earlier is not null)
+        {
+            // The same applicant posting twice gets their dossier back; anyone else's key is never revealed.
+            return earlier.UserId == command.Applicant.UserId && command.Applicant.UserId is not null
+                ? earlier.Code
+                : throw new RequestIdAlreadyUsedException();
+        }
+
+        var now = clock.GetUtcNow();
+        var today = VietnamTime.LocalDate(now);
+        var rules = await db.FeeRules.AsNoTracking().ToListAsync(ct);
+        var context = new FeeContext(command.Channel, today, command.ApplicantCategories ?? new HashSet<string>(), command.FormData);
+        var fee = FeeAssessor.Assess(command.Procedure, context, rules);
+        var code = await DossierCodeAllocator.NextAsync(db, command.ReceivingCommune, today, ct);
+        var dossier = Dossier.File(
+            new FilingDetails(
+                Guid.CreateVersion7(now), code, RandomNumberGenerator.GetString(SecretAlphabet, Dossier.LookupSecretLength),
+                command.Procedure, command.ReceivingCommune, command.Channel, command.Applicant, command.FormData, fee,
+                command.ClientRequestId),
+            now,
+            calendar);
+        if (command.Counter is { } counter)
+        {
+            dossier.Receive(counter.Officer, now, calendar, command.Procedure.TimeLimit);
+            if (fee.TotalVnd > 0)
+            {
+                dossier.RecordPayment(new DossierPayment(counter.Method!.Value, counter.Reference!, fee.TotalVnd, now, counter.Officer));
+            }
+        }
+
+        db.Dossiers.Add(dossier);
+        return code;
     }
 
     /// <summary>Keeps only the procedure's declared fields, trimmed, with dates in ISO form.</summary>
@@ -77,3 +110,6 @@ public sealed class SubmitDossier(UnitOfWork unitOfWork, WorkingCalendarProvider
         return data;
     }
 }
+
+/// <summary>An idempotency key that another applicant has already used.</summary>
+public sealed class RequestIdAlreadyUsedException() : InvalidOperationException("This request id has already been used.");

@@ -18,11 +18,7 @@ public sealed class HomeController(PortalDbContext db, TimeProvider clock) : Con
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken)
     {
         var procedures = await db.Procedures.AsNoTracking().OrderBy(p => p.Agency).ThenBy(p => p.FieldCode).ThenBy(p => p.Code).ToListAsync(cancellationToken);
-        var query = q?.Trim() ?? string.Empty;
-        if (query.Length > MaxQueryLength)
-        {
-            query = query[..MaxQueryLength];
-        }
+        var query = Text.Truncate(q?.Trim() ?? string.Empty, MaxQueryLength);
 
         if (query.Length > 0)
         {

@@ -117,7 +117,7 @@ public sealed class StaffController(UserManager<PortalUser> users, PortalDbConte
         var existing = (await users.GetClaimsAsync(user)).Where(c => c.Type == PortalClaimTypes.Commune).ToList();
         await users.RemoveClaimsAsync(user, existing);
         await users.AddClaimsAsync(user, chosen.Select(c => new Claim(PortalClaimTypes.Commune, c)));
-        await users.UpdateSecurityStampAsync(user); // the staff member's next request re-reads their communes
+        await users.UpdateSecurityStampAsync(user); // a signed-in staff member is signed out within a minute and signs in again with the new communes
         TempData["Message"] = localizer["Đã cập nhật xã, phường phục vụ."].Value;
         return RedirectToAction(nameof(Index));
     }

@@ -25,6 +25,11 @@ public sealed class TwoFactorController(UserManager<PortalUser> users, SignInMan
             return Challenge();
         }
 
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Setup));
+        }
+
         var digits = (code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (digits.Length == 6 && digits.All(char.IsAsciiDigit)
             && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
@@ -42,6 +47,12 @@ public sealed class TwoFactorController(UserManager<PortalUser> users, SignInMan
 
     private async Task<TwoFactorSetup> FormAsync(PortalUser user)
     {
+        if (user.TwoFactorEnabled)
+        {
+            // Never show the secret again: whoever sits at an open session must not be able to copy it.
+            return new TwoFactorSetup(null, null, AlreadyEnabled: true);
+        }
+
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
@@ -58,4 +69,4 @@ public sealed class TwoFactorController(UserManager<PortalUser> users, SignInMan
     }
 }
 
-public sealed record TwoFactorSetup(string Key, string QrCodeDataUri, bool AlreadyEnabled);
+public sealed record TwoFactorSetup(string? Key, string? QrCodeDataUri, bool AlreadyEnabled);

@@ -32,12 +32,14 @@ public sealed class WorklistController(PortalDbContext db, IAuthorizationService
         }
 
         var name = selected.Name;
-        var items = await db.WorklistItems.AsNoTracking()
-            .Where(w => w.QueueName == name)
+        // Finished dossiers (withdrawn while in transit, for instance) are not work, whatever the queue holds.
+        var open = db.WorklistItems.AsNoTracking()
+            .Where(w => w.QueueName == name && db.Dossiers.Any(d => d.Id == w.DossierId && d.CompletedAt == null));
+        var items = await open
             .OrderBy(w => w.DueAt).ThenBy(w => w.DossierId)
             .Take(PageSize)
             .ToListAsync(cancellationToken);
-        var total = await db.WorklistItems.CountAsync(w => w.QueueName == name, cancellationToken);
+        var total = await open.CountAsync(cancellationToken);
         var communeCodes = queues.Select(q => q.Commune).ToList();
         var communes = await db.Communes.AsNoTracking().Where(c => communeCodes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, c => c.FullName, cancellationToken);
         var procedures = await db.Procedures.AsNoTracking().ToDictionaryAsync(p => p.Code, p => Format.Pick(p.NameVi, p.NameEn), cancellationToken);

@@ -428,6 +428,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Agency")
                         .HasColumnType("int");
 
+                    b.Property<string>("Deadline")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Fees")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -524,6 +527,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("Outcome")
                         .HasColumnType("int");
 
+                    b.Property<string>("Payment")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -542,6 +548,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<int?>("Timeliness")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -600,6 +610,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date");
 
@@ -615,11 +629,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<int>("WaivePercent")
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -676,6 +694,42 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("QueueName", "DueAt", "DossierId");
 
                     b.ToTable("WorklistItems");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Fees.FeeRuleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "At");
+
+                    b.ToTable("FeeRuleChanges");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
@@ -807,6 +861,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uniqueidentifier");
@@ -951,7 +1009,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnName("ApplicantName");
 
                             b1.Property<string>("UserId")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)")
                                 .HasColumnName("ApplicantUserId");

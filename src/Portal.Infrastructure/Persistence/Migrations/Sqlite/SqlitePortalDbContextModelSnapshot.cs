@@ -415,6 +415,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Agency")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Deadline")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Fees")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -511,6 +514,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("Outcome")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Payment")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProcedureCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -529,6 +535,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Timeliness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -586,6 +596,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("TEXT");
 
@@ -601,11 +615,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("WaivePercent")
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -662,6 +680,40 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("QueueName", "DueAt", "DossierId");
 
                     b.ToTable("WorklistItems");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Fees.FeeRuleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RuleId", "At");
+
+                    b.ToTable("FeeRuleChanges");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
@@ -789,6 +841,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MessageId")
@@ -934,7 +990,6 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("ApplicantName");
 
                             b1.Property<string>("UserId")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ApplicantUserId");

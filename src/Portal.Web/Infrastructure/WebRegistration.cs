@@ -54,6 +54,7 @@ public static class WebRegistration
 
         services.AddScoped<SubmitDossier>();
         services.AddScoped<FilingFormFactory>();
+        services.AddScoped<Features.FeeRules.FeeRuleImpact>();
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
         services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
         services.AddSingleton<IAuthorizationHandler, DossierAuthorizationHandler>();

@@ -22,7 +22,6 @@ public static class BusRegistration
         services.AddSingleton(options);
         services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
         services.AddSingleton<OutboxSignal>();
-        services.AddHostedService<OutboxDispatcher>();
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             o.WaitUntilStarted = true;
@@ -53,6 +52,9 @@ public static class BusRegistration
             }
         });
 
+        // Registered after the bus: hosted services stop in reverse order, so the dispatcher stops
+        // publishing before the bus (and its receive endpoints) begin to stop.
+        services.AddHostedService<OutboxDispatcher>();
         return services;
     }
 

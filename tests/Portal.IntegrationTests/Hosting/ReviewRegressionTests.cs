@@ -19,7 +19,7 @@ public sealed class ReviewRegressionTests(KestrelPortalFactory factory) : IClass
             var page = await (await browser.Http.GetAsync("/dang-nhap")).Content.ReadAsStringAsync();
             return await browser.Http.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["UserName"] = "038195000002", ["Password"] = "wrong-password", ["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(page),
+                ["UserName"] = "supervisor", ["Password"] = "wrong-password", ["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(page),
             }));
         });
         Assert.All(await Task.WhenAll(attempts), r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));

@@ -19,7 +19,11 @@ namespace Portal.Web.Features.FeeRules;
 [Authorize(Policy = Policies.Administrator)]
 public sealed class FeeRulesController(PortalDbContext db, FeeRuleImpact impact, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : Controller
 {
-    private static readonly JsonSerializerOptions SnapshotOptions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions SnapshotOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     [HttpGet("/quan-tri/quy-tac-phi")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Portal.Infrastructure;
 using Portal.Infrastructure.Seeding;
 using Portal.Web.Features.Staff;
-using Portal.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -4,7 +4,6 @@ using Portal.Domain.Dossiers;
 using Portal.Domain.Routing;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.ReferenceData;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Authorization;
 

@@ -11,7 +11,6 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Authorization;
 using Portal.Web.Features.Filing;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Api.V1;
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Dossiers;
 using Portal.Domain.People;
 using Portal.Infrastructure.Persistence;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Api.V1;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Infrastructure.Identity;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Account;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Identity;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Account;
 

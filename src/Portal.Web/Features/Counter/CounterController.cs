@@ -14,7 +14,6 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Authorization;
 using Portal.Web.Features.Filing;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Counter;
 
@@ -53,11 +52,7 @@ public sealed class CounterController(
             .ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
         {
-            ModelState.Clear();
-            foreach (var error in validation.Errors)
-            {
-                ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-            }
+            ModelState.ReplaceWith(validation);
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("New", form);

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Calendar;
 using Portal.Domain.People;
@@ -123,7 +122,6 @@ public sealed class ExternalLoginController(
         var validator = new RegistrationInputValidator(
             ReferenceDataFiles.ProvinceCodes(), form.Communes.Select(c => c.Code).ToHashSet(), VietnamTime.LocalDate(clock.GetUtcNow()), requirePassword: false, localizer);
         var validation = await validator.ValidateAsync(input);
-        ModelState.Clear();
         if (validation.IsValid)
         {
             var user = input.ToCitizen(options.Value.PrivacyNoticeVersion, clock.GetUtcNow());
@@ -139,11 +137,7 @@ public sealed class ExternalLoginController(
             validation.Errors.AddRange(created.Errors.Select(e => new FluentValidation.Results.ValidationFailure(nameof(input.CitizenId), e.Description)));
         }
 
-        foreach (var error in validation.Errors)
-        {
-            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        }
-
+        ModelState.ReplaceWith(validation);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("~/Features/Registration/Register.cshtml", form);
     }
@@ -157,8 +151,7 @@ public sealed class ExternalLoginController(
 
     private async Task<RegistrationForm> FormAsync(RegistrationInput input) => new(
         input,
-        [.. (await db.Communes.AsNoTracking().Where(c => c.SuccessorCode == null).OrderBy(c => c.Name).ToListAsync())
-            .Select(c => new CommuneOption(c.Code.Value, c.FullName))],
+        await CommuneOptions.ActiveAsync(db),
         "/dang-nhap/ngoai/dang-ky",
         AskPassword: false);
 }

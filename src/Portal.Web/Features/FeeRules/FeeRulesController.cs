@@ -84,11 +84,7 @@ public sealed class FeeRulesController(PortalDbContext db, FeeRuleImpact impact,
         var procedures = await db.Procedures.AsNoTracking().Select(p => new { p.Code, p.FieldCode }).ToListAsync(cancellationToken);
         var validation = await new FeeRuleInputValidator(
             procedures.Select(p => p.Code).ToHashSet(), procedures.Select(p => p.FieldCode).ToHashSet(), localizer).ValidateAsync(input, cancellationToken);
-        ModelState.Clear();
-        foreach (var error in validation.Errors)
-        {
-            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        }
+        ModelState.ReplaceWith(validation);
 
         if (existing is not null && input.Version != existing.Version)
         {

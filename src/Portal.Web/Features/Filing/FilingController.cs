@@ -53,11 +53,7 @@ public sealed class FilingController(FilingFormFactory forms, SubmitDossier subm
 
         if (!validation.IsValid)
         {
-            ModelState.Clear();
-            foreach (var error in validation.Errors)
-            {
-                ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-            }
+            ModelState.ReplaceWith(validation);
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("New", form);

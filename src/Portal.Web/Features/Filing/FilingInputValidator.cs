@@ -3,7 +3,6 @@ using FluentValidation;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Catalogue;
 using Portal.Domain.People;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Filing;
 

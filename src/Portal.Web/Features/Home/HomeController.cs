@@ -5,7 +5,6 @@ using Portal.Domain.Calendar;
 using Portal.Domain.Catalogue;
 using Portal.Domain.Fees;
 using Portal.Infrastructure.Persistence;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Home;
 

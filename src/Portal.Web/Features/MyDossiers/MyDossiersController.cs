@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Dossiers;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Authorization;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.MyDossiers;
 

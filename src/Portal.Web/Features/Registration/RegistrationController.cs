@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Calendar;
@@ -9,6 +8,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Web.Features.Account;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.ReferenceData;
+
 
 namespace Portal.Web.Features.Registration;
 
@@ -32,11 +32,7 @@ public sealed class RegistrationController(
         var validator = new RegistrationInputValidator(
             ReferenceDataFiles.ProvinceCodes(), form.Communes.Select(c => c.Code).ToHashSet(), VietnamTime.LocalDate(clock.GetUtcNow()), requirePassword: true, localizer);
         var validation = await validator.ValidateAsync(input);
-        ModelState.Clear();
-        foreach (var error in validation.Errors)
-        {
-            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        }
+        ModelState.ReplaceWith(validation);
 
         if (validation.IsValid)
         {
@@ -65,10 +61,7 @@ public sealed class RegistrationController(
 
     private async Task<RegistrationForm> FormAsync(RegistrationInput input) => new(
         input,
-        [.. (await db.Communes.AsNoTracking().Where(c => c.SuccessorCode == null).OrderBy(c => c.Name).ToListAsync())
-            .Select(c => new CommuneOption(c.Code.Value, c.FullName))]);
+        await CommuneOptions.ActiveAsync(db));
 }
-
-public sealed record CommuneOption(string Code, string FullName);
 
 public sealed record RegistrationForm(RegistrationInput Input, IReadOnlyList<CommuneOption> Communes, string Action = "/dang-ky", bool AskPassword = true);

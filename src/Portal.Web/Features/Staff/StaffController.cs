@@ -9,6 +9,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Authorization;
 
+
 namespace Portal.Web.Features.Staff;
 
 /// <summary>Administrators create staff accounts and assign the communes they serve.</summary>
@@ -129,8 +130,7 @@ public sealed class StaffController(UserManager<PortalUser> users, PortalDbConte
 
     private async Task<StaffForm> FormAsync(StaffInput input) => new(
         input,
-        [.. (await db.Communes.AsNoTracking().Where(c => c.SuccessorCode == null).OrderBy(c => c.Name).ToListAsync())
-            .Select(c => new Registration.CommuneOption(c.Code.Value, c.FullName))]);
+        await CommuneOptions.ActiveAsync(db));
 }
 
 public sealed class StaffInput
@@ -144,7 +144,7 @@ public sealed class StaffInput
     public List<string> Communes { get; set; } = [];
 }
 
-public sealed record StaffForm(StaffInput Input, IReadOnlyList<Registration.CommuneOption> Communes);
+public sealed record StaffForm(StaffInput Input, IReadOnlyList<CommuneOption> Communes);
 
 public sealed record StaffRow(string Id, string UserName, string FullName, string Roles, IReadOnlyList<string> Communes, bool TwoFactor, bool LockedOut);
 

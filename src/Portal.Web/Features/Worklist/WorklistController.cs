@@ -5,7 +5,6 @@ using Portal.Domain.Routing;
 using Portal.Domain.Worklists;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Authorization;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Features.Worklist;
 

@@ -815,3 +815,210 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    ALTER TABLE [Procedures] ADD [OnlineLevel] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    ALTER TABLE [Procedures] ADD [RequiredDocuments] nvarchar(max) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    ALTER TABLE [DossierTransitions] ADD [ActorCommune] nvarchar(5) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    ALTER TABLE [DossierTransitions] ADD [ActorRole] nvarchar(40) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [CurrentAddress] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [CurrentCommuneCode] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE TABLE [Attachments] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [Kind] int NOT NULL,
+        [FileName] nvarchar(120) NOT NULL,
+        [ContentType] nvarchar(40) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [StorageKey] nvarchar(80) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [AddedAt] datetime2 NOT NULL,
+        [ReusedFromDossierId] uniqueidentifier NULL,
+        CONSTRAINT [PK_Attachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Attachments_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE TABLE [DossierAccesses] (
+        [Id] bigint NOT NULL IDENTITY,
+        [DossierId] uniqueidentifier NOT NULL,
+        [Role] nvarchar(40) NOT NULL,
+        [Commune] nvarchar(5) NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_DossierAccesses] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE TABLE [DossierDrafts] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] nvarchar(64) NOT NULL,
+        [ProcedureCode] nvarchar(32) NOT NULL,
+        [Input] nvarchar(max) NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_DossierDrafts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE TABLE [DossierRatings] (
+        [DossierId] uniqueidentifier NOT NULL,
+        [Liked] bit NOT NULL,
+        [Comment] nvarchar(1000) NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_DossierRatings] PRIMARY KEY ([DossierId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE TABLE [DossierResults] (
+        [DossierId] uniqueidentifier NOT NULL,
+        [VerificationCode] nvarchar(12) NOT NULL,
+        [Summary] nvarchar(1000) NOT NULL,
+        [IssuedBy] nvarchar(100) NOT NULL,
+        [IssuedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_DossierResults] PRIMARY KEY ([DossierId]),
+        CONSTRAINT [FK_DossierResults_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE TABLE [Notifications] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserId] nvarchar(64) NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [DossierCode] nvarchar(24) NOT NULL,
+        [Status] int NOT NULL,
+        [At] datetime2 NOT NULL,
+        [ReadAt] datetime2 NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE INDEX [IX_Attachments_DossierId] ON [Attachments] ([DossierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE INDEX [IX_DossierAccesses_DossierId_At] ON [DossierAccesses] ([DossierId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE INDEX [IX_DossierDrafts_UserId_UpdatedAt] ON [DossierDrafts] ([UserId], [UpdatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DossierResults_VerificationCode] ON [DossierResults] ([VerificationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Notifications_DossierId_Status] ON [Notifications] ([DossierId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserId_At] ON [Notifications] ([UserId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126074022_CitizenJourney'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126074022_CitizenJourney', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Identity.Oidc;
 using Portal.Infrastructure.Messaging;
+using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.ReferenceData;
 using Portal.Infrastructure.Seeding;
@@ -61,6 +62,19 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddPortalOpenIddict(configuration, database);
+        var email = configuration.GetSection(EmailOptions.SectionName).Get<EmailOptions>() ?? new EmailOptions();
+        services.AddSingleton(email);
+        services.AddSingleton<IEmailSender>(email.Mode switch
+        {
+            "Smtp" => new SmtpEmailSender(email),
+            "None" => new NoEmailSender(),
+            _ => new FileEmailSender(email.Directory ?? Path.Combine(database.DataDirectory, "mail")),
+        });
+        services.AddSingleton(new Storage.AttachmentStoreOptions(Path.Combine(database.DataDirectory, "attachments")));
+        services.AddSingleton<Storage.IAttachmentStore, Storage.FileAttachmentStore>();
+        services.AddSingleton<Storage.IAttachmentScanner>(configuration["Attachments:Scanner"] == "None"
+            ? new Storage.NoAttachmentScanner()
+            : new Storage.EicarSignatureScanner());
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
         services.AddPortalMessaging(configuration);
         return services;

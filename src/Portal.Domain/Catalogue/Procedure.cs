@@ -25,7 +25,9 @@ public sealed class Procedure
         bool tiedToResidence,
         IReadOnlyList<ScheduledFee> fees,
         IReadOnlyList<FormField> formFields,
-        EventDeadline? deadline = null)
+        EventDeadline? deadline = null,
+        IReadOnlyList<RequiredDocument>? requiredDocuments = null,
+        OnlineServiceLevel onlineLevel = OnlineServiceLevel.Full)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(code.Length, CodeMaxLength);
@@ -46,6 +48,8 @@ public sealed class Procedure
         Fees = [.. fees];
         FormFields = [.. formFields];
         Deadline = deadline;
+        RequiredDocuments = [.. requiredDocuments ?? []];
+        OnlineLevel = onlineLevel;
     }
 
     public string Code { get; private set; }
@@ -74,11 +78,17 @@ public sealed class Procedure
     /// <summary>Set when the law distinguishes on-time from late registration of the event.</summary>
     public EventDeadline? Deadline { get; private set; }
 
+    /// <summary>The papers the citizen attaches (scans or photos), as the national procedure database lists them.</summary>
+    public IReadOnlyList<RequiredDocument> RequiredDocuments { get; private set; } = [];
+
+    public OnlineServiceLevel OnlineLevel { get; private set; }
+
     public IEnumerable<ScheduledFee> FeesFor(FilingChannel channel) => Fees.Where(f => f.Channel == channel);
 
     public void UpdateFrom(Procedure other)
     {
         (NameVi, NameEn, FieldCode, FieldNameVi, FieldNameEn) = (other.NameVi, other.NameEn, other.FieldCode, other.FieldNameVi, other.FieldNameEn);
         (Agency, TimeLimit, TiedToResidence, Fees, FormFields, Deadline) = (other.Agency, other.TimeLimit, other.TiedToResidence, other.Fees, other.FormFields, other.Deadline);
+        (RequiredDocuments, OnlineLevel) = (other.RequiredDocuments, other.OnlineLevel);
     }
 }

@@ -99,14 +99,14 @@ public sealed class Dossier : AggregateRoot
             ClientRequestId = details.ClientRequestId,
         };
 
-        dossier._history.Add(new DossierTransition(dossier.Id, null, DossierStatus.New, details.Applicant.UserId ?? "counter", filedAt, null));
+        dossier._history.Add(new DossierTransition(dossier.Id, null, DossierStatus.New, new ActorRef(details.Applicant.UserId ?? "counter"), filedAt, null));
         dossier.Raise(new DossierFiled(
             dossier.Id, dossier.Code.Value, dossier.ProcedureCode, dossier.CommuneCode.Value, dossier.Agency, dossier.Channel,
             dossier.Applicant.FullName, dossier.DueAt, filedAt));
         return dossier;
     }
 
-    public void Receive(string officer, DateTimeOffset at, WorkingCalendar calendar, TimeLimit timeLimit)
+    public void Receive(ActorRef officer, DateTimeOffset at, WorkingCalendar calendar, TimeLimit timeLimit)
     {
         MoveTo(DossierAction.Receive, officer, at, null);
         ReceivedAt = at;
@@ -120,16 +120,16 @@ public sealed class Dossier : AggregateRoot
         Version++;
     }
 
-    public void RefuseAtReception(string officer, DateTimeOffset at, string reason)
+    public void RefuseAtReception(ActorRef officer, DateTimeOffset at, string reason)
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
         MoveTo(DossierAction.RefuseAtReception, officer, at, reason);
         EndProcessing(at);
     }
 
-    public void StartProcessing(string officer, DateTimeOffset at) => MoveTo(DossierAction.StartProcessing, officer, at, null);
+    public void StartProcessing(ActorRef officer, DateTimeOffset at) => MoveTo(DossierAction.StartProcessing, officer, at, null);
 
-    public void RequestSupplement(string officer, DateTimeOffset at, string reason)
+    public void RequestSupplement(ActorRef officer, DateTimeOffset at, string reason)
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
         MoveTo(DossierAction.RequestSupplement, officer, at, reason);
@@ -138,32 +138,32 @@ public sealed class Dossier : AggregateRoot
     }
 
     /// <summary>The citizen's supplement arrived: processing resumes and the wait is not counted against the deadline.</summary>
-    public void RecordSupplement(string actor, DateTimeOffset at, WorkingCalendar calendar)
+    public void RecordSupplement(ActorRef actor, DateTimeOffset at, WorkingCalendar calendar, string? comment = null)
     {
-        MoveTo(DossierAction.RecordSupplement, actor, at, null);
+        MoveTo(DossierAction.RecordSupplement, actor, at, comment);
         var paused = calendar.WorkingDaysBetween(VietnamTime.LocalDate(SupplementRequestedAt!.Value), VietnamTime.LocalDate(at));
         var dueDay = calendar.AddWorkingDays(VietnamTime.LocalDate(DueAt), paused);
         DueAt = VietnamTime.AtLocal(dueDay, calendar.OfficeClose);
         SupplementRequestedAt = null;
     }
 
-    public void Approve(string leader, DateTimeOffset at) => Complete(DossierAction.Approve, ProcessingOutcome.Approved, leader, at, null);
+    public void Approve(ActorRef leader, DateTimeOffset at) => Complete(DossierAction.Approve, ProcessingOutcome.Approved, leader, at, null);
 
-    public void RefuseResult(string leader, DateTimeOffset at, string reason)
+    public void RefuseResult(ActorRef leader, DateTimeOffset at, string reason)
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
         Complete(DossierAction.RefuseResult, ProcessingOutcome.Refused, leader, at, reason);
     }
 
-    public void ReturnResult(string officer, DateTimeOffset at) => MoveTo(DossierAction.ReturnResult, officer, at, null);
+    public void ReturnResult(ActorRef officer, DateTimeOffset at) => MoveTo(DossierAction.ReturnResult, officer, at, null);
 
-    public void Withdraw(string citizen, DateTimeOffset at, string? reason)
+    public void Withdraw(ActorRef citizen, DateTimeOffset at, string? reason)
     {
         MoveTo(DossierAction.Withdraw, citizen, at, reason);
         EndProcessing(at);
     }
 
-    public void Stop(string officer, DateTimeOffset at, string reason)
+    public void Stop(ActorRef officer, DateTimeOffset at, string reason)
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
         MoveTo(DossierAction.Stop, officer, at, reason);
@@ -179,22 +179,22 @@ public sealed class Dossier : AggregateRoot
             : VietnamTime.LocalDate(end) < VietnamTime.LocalDate(DueAt) ? Dossiers.Timeliness.Early : Dossiers.Timeliness.OnTime;
     }
 
-    private void Complete(DossierAction action, ProcessingOutcome outcome, string leader, DateTimeOffset at, string? reason)
+    private void Complete(DossierAction action, ProcessingOutcome outcome, ActorRef leader, DateTimeOffset at, string? reason)
     {
         MoveTo(action, leader, at, reason);
         Outcome = outcome;
         EndProcessing(at);
     }
 
-    private void MoveTo(DossierAction action, string actor, DateTimeOffset at, string? reason)
+    private void MoveTo(DossierAction action, ActorRef actor, DateTimeOffset at, string? reason)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor.Name);
         CheckRule(new DossierActionMustBeAllowedRule(action, Status));
         var from = Status;
         var to = DossierActionMustBeAllowedRule.Target(action);
         Version++;
         Status = to;
         _history.Add(new DossierTransition(Id, from, to, actor, at, reason));
-        Raise(new DossierStatusChanged(Id, Code.Value, from, to, actor, at));
+        Raise(new DossierStatusChanged(Id, Code.Value, from, to, actor.Name, at));
     }
 }

@@ -11,13 +11,15 @@ public sealed class DossierTransition
         Actor = string.Empty;
     }
 
-    internal DossierTransition(Guid dossierId, DossierStatus? from, DossierStatus to, string actor, DateTimeOffset at, string? reason)
+    internal DossierTransition(Guid dossierId, DossierStatus? from, DossierStatus to, ActorRef actor, DateTimeOffset at, string? reason)
     {
         Id = Guid.CreateVersion7(at);
         DossierId = dossierId;
         From = from;
         To = to;
-        Actor = actor;
+        Actor = actor.Name;
+        ActorRole = actor.Role;
+        ActorCommune = actor.Commune;
         At = at;
         Reason = reason;
     }
@@ -31,6 +33,12 @@ public sealed class DossierTransition
     public DossierStatus To { get; private set; }
 
     public string Actor { get; private set; }
+
+    /// <summary>The actor's role when it acted (shown to the citizen instead of a name: transparency without exposure).</summary>
+    public string? ActorRole { get; private set; }
+
+    /// <summary>The commune the actor acted for, if any.</summary>
+    public string? ActorCommune { get; private set; }
 
     public DateTimeOffset At { get; private set; }
 

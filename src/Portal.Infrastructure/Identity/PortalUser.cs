@@ -21,6 +21,11 @@ public sealed class PortalUser : IdentityUser
 
     public string? ResidenceAddress { get; set; }
 
+    /// <summary>Where the citizen lives now, when it differs from the permanent residence.</summary>
+    public string? CurrentCommuneCode { get; set; }
+
+    public string? CurrentAddress { get; set; }
+
     public Sex? Sex { get; set; }
 
     /// <summary>Decree 13/2023: which version of the personal-data notice the person agreed to, and when.</summary>

@@ -33,6 +33,7 @@ public static class BusRegistration
         {
             x.AddConsumer<RouteSubmittedDossierConsumer, RouteSubmittedDossierConsumerDefinition>();
             x.AddConsumer<AddDossierToWorklistConsumer, AddDossierToWorklistConsumerDefinition>();
+            x.AddConsumer<NotifyApplicantConsumer, NotifyApplicantConsumerDefinition>();
 
             if (options.Transport == BusTransport.RabbitMq)
             {
@@ -79,6 +80,12 @@ public static class BusRegistration
         {
             UseQuorumQueue(e);
             e.ConfigureConsumer<RouteSubmittedDossierConsumer>(context);
+        });
+
+        cfg.ReceiveEndpoint(NotifyApplicantConsumerDefinition.QueueName, e =>
+        {
+            UseQuorumQueue(e);
+            e.ConfigureConsumer<NotifyApplicantConsumer>(context);
         });
 
         foreach (var queue in QueuesFor(options))

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.AdministrativeUnits;
 using Portal.Domain.Calendar;
 using Portal.Domain.Catalogue;
+using Portal.Domain.Documents;
 using Portal.Domain.Dossiers;
+using Portal.Infrastructure.Citizens;
 using Portal.Domain.Fees;
 using Portal.Domain.Worklists;
 using Portal.Infrastructure.Fees;
@@ -38,6 +40,18 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<DossierResult> DossierResults => Set<DossierResult>();
+
+    public DbSet<DossierDraft> DossierDrafts => Set<DossierDraft>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<DossierAccess> DossierAccesses => Set<DossierAccess>();
+
+    public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
 
     internal DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
 

@@ -31,7 +31,7 @@ public static class ReferenceDataFiles
     public static IReadOnlyList<Procedure> Procedures() =>
         [.. Read<ProcedureFile>("procedures.json").Procedures.Select(p => new Procedure(
             p.Code, p.NameVi, p.NameEn, p.FieldCode, p.FieldNameVi, p.FieldNameEn, p.Agency, new TimeLimit(p.TimeLimitWorkingDays),
-            p.TiedToResidence, p.Fees, p.FormFields, p.Deadline))];
+            p.TiedToResidence, p.Fees, p.FormFields, p.Deadline, p.RequiredDocuments, p.OnlineLevel ?? OnlineServiceLevel.Full))];
 
     public static IReadOnlyList<FeeRule> FeeRules() =>
         [.. Read<FeeRuleFile>("fee-rules.json").Rules.Select(r => new FeeRule(
@@ -57,7 +57,8 @@ public static class ReferenceDataFiles
 
     private sealed record ProcedureRow(
         string Code, string NameVi, string NameEn, string FieldCode, string FieldNameVi, string FieldNameEn, HandlingAgency Agency,
-        int TimeLimitWorkingDays, bool TiedToResidence, IReadOnlyList<ScheduledFee> Fees, IReadOnlyList<FormField> FormFields, EventDeadline? Deadline);
+        int TimeLimitWorkingDays, bool TiedToResidence, IReadOnlyList<ScheduledFee> Fees, IReadOnlyList<FormField> FormFields, EventDeadline? Deadline,
+        IReadOnlyList<RequiredDocument>? RequiredDocuments, OnlineServiceLevel? OnlineLevel);
 
     private sealed record FeeRuleFile(IReadOnlyList<FeeRuleRow> Rules);
 

@@ -6,12 +6,13 @@ namespace Portal.Infrastructure.Messaging.Contracts;
 /// <summary>Which domain events leave the process, and as which message. The outbox accepts only these types.</summary>
 public static class IntegrationEvents
 {
-    private static readonly Dictionary<string, Type> Types = new[] { typeof(DossierSubmitted) }.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Type> Types = new[] { typeof(DossierSubmitted), typeof(DossierStatusChangedMessage) }.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
 
     public static object? From(IDomainEvent domainEvent) => domainEvent switch
     {
         DossierFiled e => new DossierSubmitted(
             e.DossierId, e.Code, e.ProcedureCode, e.CommuneCode, e.Agency, e.Channel, e.ApplicantName, e.OccurredAt, e.DueAt),
+        DossierStatusChanged e => new DossierStatusChangedMessage(e.DossierId, e.Code, e.From, e.To, e.OccurredAt),
         _ => null,
     };
 

@@ -14,6 +14,8 @@ internal sealed class DossierTransitionConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.To).HasConversion<int>();
         builder.Property(t => t.Actor).HasMaxLength(DossierTransition.ActorMaxLength).IsRequired();
         builder.Property(t => t.Reason).HasMaxLength(DossierTransition.ReasonMaxLength);
+        builder.Property(t => t.ActorRole).HasMaxLength(ActorRef.RoleMaxLength);
+        builder.Property(t => t.ActorCommune).HasMaxLength(5);
         builder.HasIndex(t => new { t.DossierId, t.At });
     }
 }

@@ -20,6 +20,8 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         builder.Property(p => p.Fees).HasJsonConversion();
         builder.Property(p => p.FormFields).HasJsonConversion();
         builder.Property(p => p.Deadline).HasConversion(Json.Converter<EventDeadline?>(), Json.Comparer<EventDeadline?>());
+        builder.Property(p => p.RequiredDocuments).HasJsonConversion();
+        builder.Property(p => p.OnlineLevel).HasConversion<int>();
         builder.HasIndex(p => p.FieldCode);
     }
 }

@@ -12,6 +12,9 @@ public static class Operations
 {
     public static readonly OperationAuthorizationRequirement Read = new() { Name = nameof(Read) };
     public static readonly OperationAuthorizationRequirement Withdraw = new() { Name = nameof(Withdraw) };
+
+    /// <summary>What only the applicant does: answer a supplement request, rate the service.</summary>
+    public static readonly OperationAuthorizationRequirement Answer = new() { Name = nameof(Answer) };
     public static readonly OperationAuthorizationRequirement Process = new() { Name = nameof(Process) };
 }
 
@@ -31,7 +34,7 @@ public sealed class DossierAuthorizationHandler(CommuneDirectory communes) : Aut
         var allowed = requirement.Name switch
         {
             nameof(Operations.Read) => isOwner || serves || user.IsInRole(PortalRoles.Supervisor),
-            nameof(Operations.Withdraw) => isOwner,
+            nameof(Operations.Withdraw) or nameof(Operations.Answer) => isOwner,
             nameof(Operations.Process) => serves,
             _ => false,
         };

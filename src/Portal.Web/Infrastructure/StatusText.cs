@@ -18,4 +18,11 @@ public static class StatusText
         DossierStatus.ResultReturned => "Đã trả kết quả",
         _ => status.ToString(),
     };
+
+    public static string For(Timeliness timeliness) => timeliness switch
+    {
+        Timeliness.Early => "Trước hạn",
+        Timeliness.OnTime => "Đúng hạn",
+        _ => "Quá hạn",
+    };
 }

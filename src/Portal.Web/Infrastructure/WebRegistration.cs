@@ -55,6 +55,8 @@ public static class WebRegistration
         services.AddScoped<SubmitDossier>();
         services.AddScoped<FilingFormFactory>();
         services.AddScoped<Features.FeeRules.FeeRuleImpact>();
+        services.AddScoped<AttachmentIntake>();
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentIntake.MaxTotalBytes + (1024 * 1024));
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
         services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
         services.AddSingleton<IAuthorizationHandler, DossierAuthorizationHandler>();

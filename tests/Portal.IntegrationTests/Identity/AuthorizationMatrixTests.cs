@@ -28,7 +28,7 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
         "/", "/thu-tuc/{code}", "/dang-nhap", "/dang-nhap/xac-thuc", "/dang-ky", "/thong-bao-du-lieu-ca-nhan", "/ngon-ngu", "/khong-co-quyen",
         "/loi", "/loi/{status:int}", "/dang-xuat", "/dang-nhap/ngoai/{scheme}", "/dang-nhap/ngoai/ket-qua", "/dang-nhap/ngoai/dang-ky",
         "/connect/authorize", "/connect/token", "/connect/logout", "/connect/userinfo", "/health/live", "/health/ready",
-        "/api/{documentName}/openapi.json", "/api/v1/communes", "/api/v1/procedures", "/api/v1/procedures/{code}", "/api/v1/fees/assessments", "/api/v1/lookup",
+        "/tra-cuu", "/kiem-tra/{verificationCode}", "/api/{documentName}/openapi.json", "/api/v1/communes", "/api/v1/procedures", "/api/v1/procedures/{code}", "/api/v1/fees/assessments", "/api/v1/lookup",
     ];
 
     private static readonly string[] SignsOut = ["/dang-xuat", "/connect/logout"];
@@ -144,7 +144,9 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
             .Replace("{scheme}", "vneid", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{id}", _staffId, StringComparison.Ordinal)
-            .Replace("{id:guid}", "6a0c1d2e-0001-4c4e-9a51-122025000001", StringComparison.Ordinal);
+            .Replace("{id:guid}", "6a0c1d2e-0001-4c4e-9a51-122025000001", StringComparison.Ordinal)
+            .Replace("{verificationCode}", "AAAAAAAAAAAA", StringComparison.Ordinal)
+            .Replace("{step}", "receive", StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"A new route parameter needs a value in this test: {pattern}");
         return url switch
         {

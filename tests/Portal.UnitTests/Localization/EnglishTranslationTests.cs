@@ -42,6 +42,7 @@ public sealed partial class EnglishTranslationTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         var keys = sources.SelectMany(f => LocalizerKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
         keys.UnionWith(Enum.GetValues<DossierStatus>().Select(StatusText.For));
+        keys.UnionWith(Enum.GetValues<Timeliness>().Select(StatusText.For));
         keys.UnionWith(new[] { "dossier.transition.not-allowed", "dossier.reason.required", "dossier.payment.invalid", "other" }.Select(RuleMessages.For));
         keys.UnionWith(typeof(FieldMessages).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!));
         return keys;

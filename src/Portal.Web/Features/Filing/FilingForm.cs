@@ -17,4 +17,9 @@ public sealed class FilingForm
     public required FeeAssessment Fee { get; init; }
 
     public required FilingInput Input { get; init; }
+
+    /// <summary>Results the portal issued to this citizen before, which can be attached instead of uploaded.</summary>
+    public IReadOnlyList<ReusableResult> ReusableResults { get; init; } = [];
 }
+
+public sealed record ReusableResult(Guid DossierId, string Code, string ProcedureName, DateTimeOffset IssuedAt);

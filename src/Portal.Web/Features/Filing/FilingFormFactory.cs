@@ -14,6 +14,21 @@ public sealed class FilingFormFactory(PortalDbContext db, UserManager<PortalUser
     public Task<Procedure?> FindProcedureAsync(string code, CancellationToken cancellationToken) =>
         db.Procedures.AsNoTracking().FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
 
+    /// <summary>A draft of this user's for this procedure, as the form posted it.</summary>
+    public async Task<FilingInput?> DraftAsync(Guid id, string userId, string procedureCode, CancellationToken cancellationToken)
+    {
+        var draft = await db.DossierDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.UserId == userId && d.ProcedureCode == procedureCode, cancellationToken);
+        if (draft is null)
+        {
+            return null;
+        }
+
+        var input = System.Text.Json.JsonSerializer.Deserialize<FilingInput>(draft.Input) ?? new FilingInput();
+        input.DraftId = draft.Id;
+        input.Consent = false;
+        return input;
+    }
+
     public async Task<FilingForm> CreateAsync(Procedure procedure, PortalUser applicant, FilingInput? posted, CancellationToken cancellationToken)
     {
         var communes = await db.Communes.AsNoTracking().Where(c => c.SuccessorCode == null).OrderBy(c => c.Name).ToListAsync(cancellationToken);
@@ -29,7 +44,15 @@ public sealed class FilingFormFactory(PortalDbContext db, UserManager<PortalUser
             input.ApplicantCategories.Where(ApplicantCategories.All.Contains).ToHashSet(),
             SubmitDossier.Normalise(procedure, input.Fields));
         var fee = FeeAssessor.Assess(procedure, context, rules);
-        return new FilingForm { Procedure = procedure, Applicant = applicant, Communes = communes, Fee = fee, Input = input };
+        var results = await db.DossierResults.AsNoTracking()
+            .Join(db.Dossiers.Where(d => d.Applicant.UserId == applicant.Id), r => r.DossierId, d => d.Id, (r, d) => new { r.DossierId, d.Code, d.ProcedureCode, r.IssuedAt })
+            .OrderByDescending(r => r.IssuedAt).Take(20).ToListAsync(cancellationToken);
+        var names = await db.Procedures.AsNoTracking().ToDictionaryAsync(p => p.Code, p => Format.Pick(p.NameVi, p.NameEn), cancellationToken);
+        return new FilingForm
+        {
+            Procedure = procedure, Applicant = applicant, Communes = communes, Fee = fee, Input = input,
+            ReusableResults = [.. results.Select(r => new ReusableResult(r.DossierId, r.Code.Value, names.GetValueOrDefault(r.ProcedureCode, r.ProcedureCode), r.IssuedAt))],
+        };
     }
 
     public Task<PortalUser?> CurrentUserAsync(System.Security.Claims.ClaimsPrincipal principal) => users.GetUserAsync(principal);

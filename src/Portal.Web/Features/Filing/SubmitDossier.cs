@@ -5,9 +5,11 @@ using Portal.Domain.AdministrativeUnits;
 using Portal.Domain.Calendar;
 using Portal.Domain.Catalogue;
 using Portal.Domain.Dossiers;
+using Portal.Domain.Documents;
 using Portal.Domain.Fees;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.ReferenceData;
+using Portal.Infrastructure.Storage;
 
 namespace Portal.Web.Features.Filing;
 
@@ -15,14 +17,14 @@ namespace Portal.Web.Features.Filing;
 /// File a dossier: assess its fee under the rules in force today, give it the next code of the
 /// receiving commune, store it and its "submitted" message in one transaction.
 /// </summary>
-public sealed class SubmitDossier(UnitOfWork unitOfWork, WorkingCalendarProvider calendars, TimeProvider clock)
+public sealed class SubmitDossier(UnitOfWork unitOfWork, WorkingCalendarProvider calendars, IAttachmentStore store, TimeProvider clock)
 {
     private const string SecretAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     public sealed record Command(
         Procedure Procedure, CommuneCode ReceivingCommune, FilingChannel Channel, Applicant Applicant,
         IReadOnlyDictionary<string, string> FormData, Guid ClientRequestId, IReadOnlySet<string>? ApplicantCategories = null,
-        CounterIntake? Counter = null);
+        CounterIntake? Counter = null, IReadOnlyList<IncomingFile>? Files = null, IReadOnlyList<Guid>? ReusedResults = null);
 
     /// <summary>A walk-in dossier: the officer who received it at the counter and the cashless payment, if any was due.</summary>
     public sealed record CounterIntake(string Officer, PaymentMethod? Method, string? Reference);
@@ -87,7 +89,38 @@ public sealed class SubmitDossier(UnitOfWork unitOfWork, WorkingCalendarProvider
         }
 
         db.Dossiers.Add(dossier);
+        foreach (var file in command.Files ?? [])
+        {
+            var key = await store.SaveAsync(file.Content, FileSignature.Extension(file.ContentType), ct);
+            db.Attachments.Add(new Attachment(
+                Guid.CreateVersion7(now), dossier.Id, AttachmentKind.Upload, file.FileName, file.ContentType, file.Content.Length, key,
+                Convert.ToHexString(SHA256.HashData(file.Content)), now));
+        }
+
+        foreach (var reused in await ReusableResultsAsync(command, ct))
+        {
+            // "No repeated declarations": a result the portal already issued is attached by reference, not uploaded again.
+            db.Attachments.Add(new Attachment(
+                Guid.CreateVersion7(now), dossier.Id, AttachmentKind.ReusedResult, $"Kết quả hồ sơ {reused.Code}", "text/html", 0, string.Empty,
+                string.Empty, now, reused.DossierId));
+        }
+
         return code;
+    }
+
+    private async Task<IReadOnlyList<(Guid DossierId, string Code, string VerificationCode)>> ReusableResultsAsync(Command command, CancellationToken ct)
+    {
+        if (command.ReusedResults is not { Count: > 0 } wanted || command.Applicant.UserId is not { } owner)
+        {
+            return [];
+        }
+
+        var db = unitOfWork.Db;
+        var rows = await db.DossierResults.AsNoTracking()
+            .Where(r => wanted.Contains(r.DossierId))
+            .Join(db.Dossiers.Where(d => d.Applicant.UserId == owner), r => r.DossierId, d => d.Id, (r, d) => new { r.DossierId, d.Code, r.VerificationCode })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => (r.DossierId, r.Code.Value, r.VerificationCode))];
     }
 
     /// <summary>Keeps only the procedure's declared fields, trimmed, with dates in ISO form.</summary>

@@ -14,9 +14,14 @@ public sealed class HomeController(PortalDbContext db, TimeProvider clock) : Con
     public const int MaxQueryLength = 100;
 
     [HttpGet("/")]
-    public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? q, [FromQuery(Name = "linh-vuc")] string? field, [FromQuery(Name = "co-quan")] string? agency, CancellationToken cancellationToken)
     {
-        var procedures = await db.Procedures.AsNoTracking().OrderBy(p => p.Agency).ThenBy(p => p.FieldCode).ThenBy(p => p.Code).ToListAsync(cancellationToken);
+        var all = await db.Procedures.AsNoTracking().OrderBy(p => p.Agency).ThenBy(p => p.FieldCode).ThenBy(p => p.Code).ToListAsync(cancellationToken);
+        var fields = all.GroupBy(p => p.FieldCode).Select(g => (g.Key, Format.Pick(g.First().FieldNameVi, g.First().FieldNameEn))).ToList();
+        var procedures = all
+            .Where(p => field is null || p.FieldCode == field)
+            .Where(p => agency is null || Portal.Domain.Routing.ProcessingQueue.AgencySlug(p.Agency) == agency)
+            .ToList();
         var query = Text.Truncate(q?.Trim() ?? string.Empty, MaxQueryLength);
 
         if (query.Length > 0)
@@ -27,7 +32,7 @@ public sealed class HomeController(PortalDbContext db, TimeProvider clock) : Con
                 || p.Code.Contains(query, StringComparison.Ordinal))];
         }
 
-        return View(new CatalogueView(query, procedures));
+        return View(new CatalogueView(query, procedures, fields, field, agency));
     }
 
     [HttpGet("/thu-tuc/{code}")]
@@ -48,6 +53,7 @@ public sealed class HomeController(PortalDbContext db, TimeProvider clock) : Con
     }
 }
 
-public sealed record CatalogueView(string Query, IReadOnlyList<Procedure> Procedures);
+public sealed record CatalogueView(
+    string Query, IReadOnlyList<Procedure> Procedures, IReadOnlyList<(string Code, string Name)> Fields, string? Field, string? Agency);
 
 public sealed record ProcedureView(Procedure Procedure, FeeAssessment Online, FeeAssessment Direct);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Portal.Infrastructure.Identity;
 using Portal.Web.Features.Account;
-using QRCoder;
 
 namespace Portal.Web.Features.TwoFactor;
 
@@ -62,10 +61,7 @@ public sealed class TwoFactorController(UserManager<PortalUser> users, SignInMan
 
         var uri = string.Create(CultureInfo.InvariantCulture,
             $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
-        var png = new PngByteQRCode(data).GetGraphic(5);
-        return new TwoFactorSetup(key!, "data:image/png;base64," + Convert.ToBase64String(png), user.TwoFactorEnabled);
+        return new TwoFactorSetup(key!, QrCodes.DataUri(uri), user.TwoFactorEnabled);
     }
 }
 

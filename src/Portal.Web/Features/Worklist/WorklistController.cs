@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Dossiers;
 using Portal.Domain.Routing;
 using Portal.Domain.Worklists;
 using Portal.Infrastructure.Persistence;
@@ -31,9 +32,12 @@ public sealed class WorklistController(PortalDbContext db, IAuthorizationService
         }
 
         var name = selected.Name;
-        // Finished dossiers (withdrawn while in transit, for instance) are not work, whatever the queue holds.
+        // Finished dossiers (withdrawn while in transit, for instance) are not work, whatever the queue holds;
+        // processed ones still are, until their result is returned.
         var open = db.WorklistItems.AsNoTracking()
-            .Where(w => w.QueueName == name && db.Dossiers.Any(d => d.Id == w.DossierId && d.CompletedAt == null));
+            .Where(w => w.QueueName == name && db.Dossiers.Any(d => d.Id == w.DossierId
+                && d.Status != DossierStatus.Withdrawn && d.Status != DossierStatus.RefusedAtReception
+                && d.Status != DossierStatus.Stopped && d.Status != DossierStatus.ResultReturned));
         var items = await open
             .OrderBy(w => w.DueAt).ThenBy(w => w.DossierId)
             .Take(PageSize)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the portal, installing what the tests need first (a private RabbitMQ on loopback).
-#   1. starts RabbitMQ (scripts/rabbitmq.sh; apt-get installs it on a fresh Debian machine) and wipes it;
+# Runs every test of the portal, installing what the tests need first (a private RabbitMQ on loopback,
+# Debian's Chromium for the browser tests).
+#   1. installs Chromium if missing; starts RabbitMQ (scripts/rabbitmq.sh; apt-get installs it) and wipes it;
 #   2. builds the solution (warnings are errors);
 #   3. checks that both providers' migrations match the model and that deploy/sql/portal-sqlserver.sql
 #      is the idempotent script of the current migrations;
@@ -17,6 +18,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 cleanup() { bash scripts/rabbitmq.sh stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  sudo_cmd=()
+  ((EUID == 0)) || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq chromium >/dev/null
+fi
 
 bash scripts/rabbitmq.sh start
 bash scripts/rabbitmq.sh reset

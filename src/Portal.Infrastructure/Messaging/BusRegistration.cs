@@ -56,6 +56,11 @@ public static class BusRegistration
         // Registered after the bus: hosted services stop in reverse order, so the dispatcher stops
         // publishing before the bus (and its receive endpoints) begin to stop.
         services.AddHostedService<OutboxDispatcher>();
+        if (options.ProcessDossiers)
+        {
+            services.AddHostedService<WorklistSweeper>();
+        }
+
         return services;
     }
 

@@ -23,6 +23,18 @@ public sealed class MessagingOptions
 
     /// <summary>How many messages one commune queue processes at once.</summary>
     public int QueueConcurrency { get; set; } = 4;
+
+    public SweepOptions Sweep { get; set; } = new();
+}
+
+/// <summary>The convergence sweep: dossiers in no worklist this long after filing are routed again.</summary>
+public sealed class SweepOptions
+{
+    public TimeSpan Grace { get; set; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int BatchSize { get; set; } = 500;
 }
 
 public sealed class RabbitMqOptions

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.Infrastructure.Messaging.Outbox;
@@ -20,7 +20,7 @@ public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxS
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await work(cancellationToken);
-            var staged = StageOutboxMessages();
+            var staged = StageOutboxMessages() | db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (staged)
@@ -54,13 +54,7 @@ public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxS
         {
             foreach (var message in aggregate.DomainEvents.Select(IntegrationEvents.From).OfType<object>())
             {
-                db.OutboxMessages.Add(new OutboxMessage
-                {
-                    MessageId = Guid.CreateVersion7(clock.GetUtcNow()),
-                    MessageType = message.GetType().FullName!,
-                    Body = JsonSerializer.Serialize(message, message.GetType(), Json.Options),
-                    CreatedAt = clock.GetUtcNow(),
-                });
+                OutboxWriter.Add(db, message, clock);
                 staged = true;
             }
 

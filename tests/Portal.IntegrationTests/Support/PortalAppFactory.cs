@@ -15,7 +15,10 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     public const string HamRong = "14758";
     public const string HacThanh = "14797";
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Leave the data folder on disposal, for a second "process" to start on the same database.</summary>
+    public bool KeepData { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -49,7 +52,7 @@ public class PortalAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(DataDirectory))
+        if (disposing && !KeepData && Directory.Exists(DataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(DataDirectory, recursive: true);

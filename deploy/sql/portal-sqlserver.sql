@@ -1022,3 +1022,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126080200_ParkedMessages'
+)
+BEGIN
+    CREATE TABLE [ParkedMessages] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MessageId] uniqueidentifier NOT NULL,
+        [MessageType] nvarchar(200) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [Queue] nvarchar(100) NOT NULL,
+        [Error] nvarchar(4000) NOT NULL,
+        [Attempts] int NOT NULL,
+        [FirstFailedAt] datetime2 NOT NULL,
+        [LastFailedAt] datetime2 NOT NULL,
+        [NextAttemptAt] datetime2 NULL,
+        [Status] int NOT NULL,
+        [DecidedBy] nvarchar(100) NULL,
+        [DecidedAt] datetime2 NULL,
+        [Decision] nvarchar(20) NULL,
+        CONSTRAINT [PK_ParkedMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126080200_ParkedMessages'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ParkedMessages_MessageId_Queue] ON [ParkedMessages] ([MessageId], [Queue]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126080200_ParkedMessages'
+)
+BEGIN
+    CREATE INDEX [IX_ParkedMessages_Status_NextAttemptAt] ON [ParkedMessages] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126080200_ParkedMessages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126080200_ParkedMessages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

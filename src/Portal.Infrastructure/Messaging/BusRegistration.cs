@@ -22,6 +22,9 @@ public static class BusRegistration
         services.AddSingleton(options);
         services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
         services.AddSingleton<OutboxSignal>();
+        var redelivery = new Parking.RedeliveryOptions();
+        configuration.GetSection("Messaging:Redelivery").Bind(redelivery);
+        services.AddSingleton(redelivery);
         services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
             o.WaitUntilStarted = true;
@@ -59,6 +62,7 @@ public static class BusRegistration
         if (options.ProcessDossiers)
         {
             services.AddHostedService<WorklistSweeper>();
+            services.AddHostedService<Parking.Redeliverer>();
         }
 
         return services;
@@ -84,12 +88,14 @@ public static class BusRegistration
         cfg.ReceiveEndpoint(RouteSubmittedDossierConsumerDefinition.QueueName, e =>
         {
             UseQuorumQueue(e);
+            e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
             e.ConfigureConsumer<RouteSubmittedDossierConsumer>(context);
         });
 
         cfg.ReceiveEndpoint(NotifyApplicantConsumerDefinition.QueueName, e =>
         {
             UseQuorumQueue(e);
+            e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
             e.ConfigureConsumer<NotifyApplicantConsumer>(context);
         });
 
@@ -101,6 +107,7 @@ public static class BusRegistration
                 e.ConfigureConsumeTopology = false;
                 e.ConcurrentMessageLimit = options.QueueConcurrency;
                 UseQuorumQueue(e);
+                e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
                 e.ConfigureConsumer<AddDossierToWorklistConsumer>(context);
             });
         }

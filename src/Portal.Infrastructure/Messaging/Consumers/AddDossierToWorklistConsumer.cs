@@ -53,6 +53,6 @@ public sealed class AddDossierToWorklistConsumerDefinition : ConsumerDefinition<
         IConsumerConfigurator<AddDossierToWorklistConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(20, 100, 500, 2000));
+        consumerConfigurator.UseMessageRetry(r => r.Intervals(20, 100, 500));
     }
 }

@@ -108,6 +108,6 @@ public sealed class NotifyApplicantConsumerDefinition : ConsumerDefinition<Notif
         IConsumerConfigurator<NotifyApplicantConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(100, 1000, 5000));
+        consumerConfigurator.UseMessageRetry(r => r.Intervals(100, 500, 1000));
     }
 }

@@ -35,7 +35,7 @@ public sealed class RouteSubmittedDossierConsumerDefinition : ConsumerDefinition
         IConsumerConfigurator<RouteSubmittedDossierConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(50, 200, 1000, 5000));
+        consumerConfigurator.UseMessageRetry(r => r.Intervals(50, 250, 1000));
     }
 }
 

@@ -6,7 +6,7 @@ namespace Portal.Infrastructure.Messaging.Contracts;
 /// <summary>Which domain events leave the process, and as which message. The outbox accepts only these types.</summary>
 public static class IntegrationEvents
 {
-    private static readonly Dictionary<string, Type> Types = new[] { typeof(DossierSubmitted), typeof(DossierStatusChangedMessage) }.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Type> Types = new[] { typeof(DossierSubmitted), typeof(DossierStatusChangedMessage), typeof(AddDossierToWorklist) }.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
 
     public static object? From(IDomainEvent domainEvent) => domainEvent switch
     {
@@ -15,6 +15,8 @@ public static class IntegrationEvents
         DossierStatusChanged e => new DossierStatusChangedMessage(e.DossierId, e.Code, e.From, e.To, e.OccurredAt),
         _ => null,
     };
+
+    public static bool IsKnown(Type type) => Types.ContainsKey(type.FullName!);
 
     public static Type Resolve(string typeName) =>
         Types.TryGetValue(typeName, out var type) ? type : throw new InvalidOperationException($"Unknown outbox message type {typeName}.");

@@ -24,6 +24,7 @@ public sealed class RabbitMqAppFactory : PortalAppFactory
     }
 }
 
+[Collection(RabbitCollection.Name)]
 public sealed class RabbitMqTransportTests(RabbitMqAppFactory factory) : IClassFixture<RabbitMqAppFactory>
 {
     [Fact]

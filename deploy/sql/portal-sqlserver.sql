@@ -1075,3 +1075,67 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126080835_UnitChanges'
+)
+BEGIN
+    ALTER TABLE [Communes] ADD [ValidFrom] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126080835_UnitChanges'
+)
+BEGIN
+    ALTER TABLE [Communes] ADD [ValidTo] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126080835_UnitChanges'
+)
+BEGIN
+    CREATE TABLE [UnitChanges] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Kind] int NOT NULL,
+        [FromCommune] nvarchar(5) NOT NULL,
+        [ToCommune] nvarchar(5) NOT NULL,
+        [DossierCode] nvarchar(24) NULL,
+        [DossiersMoved] int NOT NULL,
+        [Reason] nvarchar(1000) NULL,
+        [Actor] nvarchar(100) NOT NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_UnitChanges] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126080835_UnitChanges'
+)
+BEGIN
+    CREATE INDEX [IX_Communes_SuccessorCode] ON [Communes] ([SuccessorCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126080835_UnitChanges'
+)
+BEGIN
+    CREATE INDEX [IX_UnitChanges_At] ON [UnitChanges] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126080835_UnitChanges'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126080835_UnitChanges', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

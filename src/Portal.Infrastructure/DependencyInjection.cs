@@ -39,6 +39,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<UnitOfWork>();
+        services.AddScoped<AdministrativeUnits.UnitChanges>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoAccountSeeder>();
         services.AddSingleton<WorkingCalendarProvider>();

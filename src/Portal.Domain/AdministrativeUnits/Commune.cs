@@ -28,9 +28,15 @@ public sealed class Commune
 
     public CommuneCode? SuccessorCode { get; private set; }
 
+    /// <summary>First day the unit exists (the 2025 reorganisation took effect on 01/07/2025).</summary>
+    public DateOnly? ValidFrom { get; private set; }
+
+    /// <summary>Last day the unit exists; set when it is merged into its successor.</summary>
+    public DateOnly? ValidTo { get; private set; }
+
     public bool IsActive => SuccessorCode is null;
 
-    public void MergeInto(CommuneCode successor)
+    public void MergeInto(CommuneCode successor, DateOnly? lastDay = null)
     {
         if (successor == Code)
         {
@@ -38,7 +44,10 @@ public sealed class Commune
         }
 
         SuccessorCode = successor;
+        ValidTo = lastDay;
     }
+
+    public void ExistsFrom(DateOnly firstDay) => ValidFrom ??= firstDay;
 
     public void Rename(string name, string fullName, string unitType)
     {

@@ -120,6 +120,20 @@ public sealed class Dossier : AggregateRoot
         Version++;
     }
 
+    /// <summary>An administrator moves the dossier to another commune's queue; the status and due date stay, the history records why.</summary>
+    public void TransferTo(CommuneCode commune, ActorRef actor, DateTimeOffset at, string reason)
+    {
+        CheckRule(new ReasonMustBeGivenRule(reason));
+        if (CompletedAt is not null)
+        {
+            throw new BusinessRuleViolationException(new DossierActionMustBeAllowedRule(DossierAction.Stop, Status));
+        }
+
+        _history.Add(new DossierTransition(Id, Status, Status, actor, at, $"→ {commune}: {reason}"));
+        CommuneCode = commune;
+        Version++;
+    }
+
     public void RefuseAtReception(ActorRef officer, DateTimeOffset at, string reason)
     {
         CheckRule(new ReasonMustBeGivenRule(reason));

@@ -43,6 +43,8 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<AdministrativeUnits.UnitChange> UnitChanges => Set<AdministrativeUnits.UnitChange>();
+
     public DbSet<Messaging.Parking.ParkedMessage> ParkedMessages => Set<Messaging.Parking.ParkedMessage>();
 
     public DbSet<DossierResult> DossierResults => Set<DossierResult>();

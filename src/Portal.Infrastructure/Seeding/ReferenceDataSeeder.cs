@@ -10,6 +10,9 @@ namespace Portal.Infrastructure.Seeding;
 /// </summary>
 public sealed class ReferenceDataSeeder(PortalDbContext db)
 {
+    /// <summary>Resolution 1686/NQ-UBTVQH15: the 166 units of the file exist from 01/07/2025.</summary>
+    public static readonly DateOnly ReorganisationDay = new(2025, 7, 1);
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var communes = await db.Communes.ToDictionaryAsync(c => c.Code, cancellationToken);
@@ -18,9 +21,11 @@ public sealed class ReferenceDataSeeder(PortalDbContext db)
             if (communes.TryGetValue(commune.Code, out var existing))
             {
                 existing.Rename(commune.Name, commune.FullName, commune.UnitType);
+                existing.ExistsFrom(ReorganisationDay);
             }
             else
             {
+                commune.ExistsFrom(ReorganisationDay);
                 db.Communes.Add(commune);
             }
         }

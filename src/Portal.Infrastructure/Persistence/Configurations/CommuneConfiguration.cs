@@ -15,5 +15,6 @@ internal sealed class CommuneConfiguration : IEntityTypeConfiguration<Commune>
         builder.Property(c => c.FullName).HasMaxLength(Commune.NameMaxLength).IsRequired();
         builder.Property(c => c.UnitType).HasMaxLength(20).IsRequired();
         builder.Ignore(c => c.IsActive);
+        builder.HasIndex(c => c.SuccessorCode);
     }
 }

@@ -378,7 +378,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Code");
+
+                    b.HasIndex("SuccessorCode");
 
                     b.ToTable("Communes");
                 });
@@ -773,6 +781,51 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("QueueName", "DueAt", "DossierId");
 
                     b.ToTable("WorklistItems");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.AdministrativeUnits.UnitChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DossierCode")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DossiersMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromCommune")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCommune")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("UnitChanges");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Citizens.DossierAccess", b =>

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.AdministrativeUnits;
+using Portal.Domain.Calendar;
+using Portal.Domain.Dossiers;
+using Portal.Domain.Routing;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.ReferenceData;
+
+namespace Portal.Infrastructure.AdministrativeUnits;
+
+public enum UnitChangeKind
+{
+    Merge = 1,
+    Transfer = 2,
+}
+
+/// <summary>The audit of changes to where dossiers are processed: mergers of communes and transfers of single dossiers.</summary>
+public sealed class UnitChange
+{
+    public long Id { get; private set; }
+
+    public required UnitChangeKind Kind { get; init; }
+
+    public required string FromCommune { get; init; }
+
+    public required string ToCommune { get; init; }
+
+    public string? DossierCode { get; init; }
+
+    public int DossiersMoved { get; init; }
+
+    public string? Reason { get; init; }
+
+    public required string Actor { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+}
+
+/// <summary>
+/// Moves processing between communes in one audited transaction: a merger sends the merged unit's open
+/// dossiers (their worklist entries; due dates are kept) to the successor's queues and future filings
+/// follow the successor link; a transfer moves one dossier to another commune's queue.
+/// </summary>
+public sealed class UnitChanges(UnitOfWork unitOfWork, CommuneDirectory directory, TimeProvider clock)
+{
+    public async Task<int> MergeAsync(CommuneCode merged, CommuneCode successor, string actor, CancellationToken cancellationToken)
+    {
+        var db = unitOfWork.Db;
+        var moved = await unitOfWork.ExecuteAsync(
+            async ct =>
+            {
+                var from = await db.Communes.SingleAsync(c => c.Code == merged, ct);
+                var into = await db.Communes.SingleAsync(c => c.Code == successor, ct);
+                if (!from.IsActive || !into.IsActive)
+                {
+                    throw new InvalidOperationException("Only active communes can be merged.");
+                }
+
+                from.MergeInto(successor, VietnamTime.LocalDate(clock.GetUtcNow()));
+                var count = 0;
+                foreach (var agency in new[] { Domain.Catalogue.HandlingAgency.CommunePolice, Domain.Catalogue.HandlingAgency.CommuneCommittee })
+                {
+                    var oldQueue = new ProcessingQueue(merged, agency).Name;
+                    var newQueue = new ProcessingQueue(successor, agency).Name;
+                    count += await db.WorklistItems.Where(w => w.QueueName == oldQueue)
+                        .ExecuteUpdateAsync(s => s.SetProperty(w => w.QueueName, newQueue).SetProperty(w => w.CommuneCode, successor.Value), ct);
+                }
+
+                db.UnitChanges.Add(new UnitChange
+                {
+                    Kind = UnitChangeKind.Merge, FromCommune = merged.Value, ToCommune = successor.Value, DossiersMoved = count, Actor = actor, At = clock.GetUtcNow(),
+                });
+                return count;
+            },
+            cancellationToken);
+        directory.Invalidate();
+        return moved;
+    }
+
+    public async Task<bool> TransferAsync(DossierCode code, CommuneCode to, string actor, string reason, CancellationToken cancellationToken)
+    {
+        var db = unitOfWork.Db;
+        return await unitOfWork.ExecuteAsync(
+            async ct =>
+            {
+                var dossier = await db.Dossiers.FirstOrDefaultAsync(d => d.Code == code, ct);
+                var target = await db.Communes.FirstOrDefaultAsync(c => c.Code == to, ct);
+                if (dossier is null || target is not { IsActive: true })
+                {
+                    return false;
+                }
+
+                var from = dossier.CommuneCode;
+                dossier.TransferTo(to, actor, clock.GetUtcNow(), reason);
+                var queue = new ProcessingQueue(to, dossier.Agency);
+                await db.WorklistItems.Where(w => w.DossierId == dossier.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.QueueName, queue.Name).SetProperty(w => w.CommuneCode, to.Value), ct);
+                db.UnitChanges.Add(new UnitChange
+                {
+                    Kind = UnitChangeKind.Transfer, FromCommune = from.Value, ToCommune = to.Value, DossierCode = code.Value, DossiersMoved = 1,
+                    Reason = reason, Actor = actor, At = clock.GetUtcNow(),
+                });
+                return true;
+            },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Dossiers;
+using Portal.Infrastructure.AdministrativeUnits;
+using Portal.IntegrationTests.Support;
+
+namespace Portal.IntegrationTests.Messaging;
+
+/// <summary>A merger re-homes a commune's open dossiers to its successor in one audited batch; a single dossier can be transferred.</summary>
+public sealed class UnitChangesTests(KestrelPortalFactory factory) : IClassFixture<KestrelPortalFactory>
+{
+    [Fact]
+    public async Task Merging_a_commune_moves_its_open_dossiers_to_the_successors_queue_and_officers_with_due_dates_kept()
+    {
+        var codes = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            codes.Add((await DossierFiler.FileAsync(factory.Services, "1.001193", PortalAppFactory.HacThanh)).Value);
+        }
+
+        await Eventually.GetAsync(
+            async () => await factory.QueryAsync(db => db.WorklistItems.CountAsync(w => codes.Contains(w.DossierCode))) == 3 ? (object)true : null, "the dossiers in Hạc Thành's queue");
+        var dueBefore = await factory.QueryAsync(db => db.WorklistItems.Where(w => codes.Contains(w.DossierCode)).Select(w => w.DueAt).ToListAsync());
+        using var admin = factory.CreateBrowser();
+        await admin.SignInAsync("admin");
+
+        var merged = await admin.PostFormAsync("/quan-tri/don-vi/sap-nhap", new() { ["merged"] = "14797", ["successor"] = "14758" }, "/quan-tri/don-vi");
+
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        var items = await factory.QueryAsync(db => db.WorklistItems.Where(w => codes.Contains(w.DossierCode)).ToListAsync());
+        Assert.All(items, w => Assert.Equal("worklist-14758-committee", w.QueueName));
+        Assert.Equal(dueBefore.Order(), items.Select(w => w.DueAt).Order());
+        var change = await factory.QueryAsync(db => db.UnitChanges.SingleAsync(c => c.Kind == UnitChangeKind.Merge));
+        Assert.Equal(("14797", "14758", "admin"), (change.FromCommune, change.ToCommune, change.Actor));
+        Assert.True(change.DossiersMoved >= 3);
+
+        using var successorOfficer = factory.CreateBrowser();
+        await successorOfficer.SignInAsync("committee.14758");
+        Assert.Equal(HttpStatusCode.OK, (await successorOfficer.Http.GetAsync($"/can-bo/ho-so/{codes[0]}")).StatusCode);
+        Assert.Contains(codes[0], await (await successorOfficer.GetAsync("/can-bo/hang-doi")).Content.ReadAsStringAsync());
+
+        var late = (await DossierFiler.FileAsync(factory.Services, "1.001193", PortalAppFactory.HacThanh)).Value;
+        var routed = await Eventually.GetAsync(() => factory.QueryAsync(db => db.WorklistItems.FirstOrDefaultAsync(w => w.DossierCode == late)), "a filing for the merged commune");
+        Assert.Equal("worklist-14758-committee", routed.QueueName);
+    }
+
+    [Fact]
+    public async Task An_administrator_transfers_one_dossier_and_the_history_says_why()
+    {
+        var code = (await DossierFiler.FileAsync(factory.Services, "1.004222", PortalAppFactory.HamRong)).Value;
+        await Eventually.GetAsync(() => factory.QueryAsync(db => db.WorklistItems.FirstOrDefaultAsync(w => w.DossierCode == code)), "the dossier in its queue");
+        using var admin = factory.CreateBrowser();
+        await admin.SignInAsync("admin");
+
+        var noReason = await admin.PostFormAsync("/quan-tri/don-vi/chuyen-ho-so", new() { ["code"] = code, ["to"] = "14812" }, "/quan-tri/don-vi");
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var moved = await admin.PostFormAsync("/quan-tri/don-vi/chuyen-ho-so", new() { ["code"] = code, ["to"] = "14812", ["reason"] = "Công dân chuyển nơi cư trú" }, "/quan-tri/don-vi");
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var item = await factory.QueryAsync(db => db.WorklistItems.SingleAsync(w => w.DossierCode == code));
+        Assert.Equal("worklist-14812-police", item.QueueName);
+        var dossier = await factory.QueryAsync(db => db.Dossiers.Include(d => d.History).SingleAsync(d => d.Code == DossierCode.Parse(code)));
+        Assert.Equal("14812", dossier.CommuneCode.Value);
+        Assert.Contains(dossier.History, t => t.Reason == "→ 14812: Công dân chuyển nơi cư trú" && t.Actor == "admin");
+        Assert.True(await factory.QueryAsync(db => db.UnitChanges.AnyAsync(c => c.Kind == UnitChangeKind.Transfer && c.DossierCode == code)));
+    }
+}

@@ -146,7 +146,8 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
             .Replace("{id}", _staffId, StringComparison.Ordinal)
             .Replace("{id:guid}", "6a0c1d2e-0001-4c4e-9a51-122025000001", StringComparison.Ordinal)
             .Replace("{verificationCode}", "AAAAAAAAAAAA", StringComparison.Ordinal)
-            .Replace("{step}", "receive", StringComparison.Ordinal);
+            .Replace("{step}", "receive", StringComparison.Ordinal)
+            .Replace("{id:long}", "999999", StringComparison.Ordinal);
         Assert.False(url.Contains('{', StringComparison.Ordinal), $"A new route parameter needs a value in this test: {pattern}");
         return url switch
         {

@@ -13,6 +13,10 @@ public sealed class HarnessAppFactory : PortalAppFactory
     {
         var options = new MessagingOptions { Communes = { HamRong, HacThanh } };
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness(x =>
-            x.UsingInMemory((context, cfg) => BusRegistration.ConfigureEndpoints(context, cfg, options))));
+        {
+            // Generous inactivity: under a full parallel test run the outbox may take a few seconds to publish.
+            x.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(60), testInactivityTimeout: TimeSpan.FromSeconds(5));
+            x.UsingInMemory((context, cfg) => BusRegistration.ConfigureEndpoints(context, cfg, options));
+        }));
     }
 }

@@ -43,7 +43,7 @@ public sealed class RoutingConsumerTests(HarnessAppFactory factory) : IClassFixt
 
         var consumer = harness.GetConsumerHarness<AddDossierToWorklistConsumer>();
         Assert.True(await consumer.Consumed.Any<AddDossierToWorklist>(x => x.Context.MessageId == redelivered));
-        await harness.InactivityTask;
+        await harness.InactivityTask; // all copies consumed, including the second copy of the redelivered id
         var copies = consumer.Consumed.Select<AddDossierToWorklist>(x => x.Context.Message.Code == code).ToList();
         Assert.Equal(3, copies.Count); // the harness lists each message id once: the original, the redelivered id, the new id
         var ids = copies.Select(c => c.Context.MessageId!.Value).ToList();

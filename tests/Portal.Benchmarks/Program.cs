@@ -1,4 +1,13 @@
 using BenchmarkDotNet.Running;
+using Portal.Benchmarks;
 
-// dotnet run -c Release --project tests/Portal.Benchmarks -- --filter '*'   (see docs/benchmarks.md)
-BenchmarkSwitcher.FromAssembly(typeof(Portal.Benchmarks.FeeAssessmentBenchmarks).Assembly).Run(args);
+// Micro-benchmarks:   dotnet run -c Release --project tests/Portal.Benchmarks -- --filter '*'
+// Bus pipeline:       dotnet run -c Release --project tests/Portal.Benchmarks -- pipeline [InMemory|RabbitMq] [dossiers]
+// (see docs/benchmarks.md)
+if (args.Length > 0 && args[0] == "pipeline")
+{
+    return await PipelineBenchmark.RunAsync(args.Length > 1 ? args[1] : "InMemory", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(FeeAssessmentBenchmarks).Assembly).Run(args);
+return 0;

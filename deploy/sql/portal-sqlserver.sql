@@ -1139,3 +1139,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126082245_DossierEvents'
+)
+BEGIN
+    CREATE TABLE [DossierEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MessageId] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_DossierEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126082245_DossierEvents'
+)
+BEGIN
+    CREATE INDEX [IX_DossierEvents_DossierId_At] ON [DossierEvents] ([DossierId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126082245_DossierEvents'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DossierEvents_MessageId] ON [DossierEvents] ([MessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126082245_DossierEvents'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126082245_DossierEvents', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

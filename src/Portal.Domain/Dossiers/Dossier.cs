@@ -209,6 +209,6 @@ public sealed class Dossier : AggregateRoot
         Version++;
         Status = to;
         _history.Add(new DossierTransition(Id, from, to, actor, at, reason));
-        Raise(new DossierStatusChanged(Id, Code.Value, from, to, actor.Name, at));
+        Raise(new DossierStatusChanged(Id, Code.Value, from, to, actor.Name, at, reason));
     }
 }

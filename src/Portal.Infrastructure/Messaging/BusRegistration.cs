@@ -37,6 +37,7 @@ public static class BusRegistration
             x.AddConsumer<RouteSubmittedDossierConsumer, RouteSubmittedDossierConsumerDefinition>();
             x.AddConsumer<AddDossierToWorklistConsumer, AddDossierToWorklistConsumerDefinition>();
             x.AddConsumer<NotifyApplicantConsumer, NotifyApplicantConsumerDefinition>();
+            x.AddConsumer<AuditTrailConsumer, AuditTrailConsumerDefinition>();
 
             if (options.Transport == BusTransport.RabbitMq)
             {
@@ -97,6 +98,13 @@ public static class BusRegistration
             UseQuorumQueue(e);
             e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
             e.ConfigureConsumer<NotifyApplicantConsumer>(context);
+        });
+
+        cfg.ReceiveEndpoint(AuditTrailConsumerDefinition.QueueName, e =>
+        {
+            UseQuorumQueue(e);
+            e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
+            e.ConfigureConsumer<AuditTrailConsumer>(context);
         });
 
         foreach (var queue in QueuesFor(options))

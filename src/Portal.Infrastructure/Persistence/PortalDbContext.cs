@@ -43,6 +43,8 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<Messaging.Consumers.DossierEvent> DossierEvents => Set<Messaging.Consumers.DossierEvent>();
+
     public DbSet<AdministrativeUnits.UnitChange> UnitChanges => Set<AdministrativeUnits.UnitChange>();
 
     public DbSet<Messaging.Parking.ParkedMessage> ParkedMessages => Set<Messaging.Parking.ParkedMessage>();

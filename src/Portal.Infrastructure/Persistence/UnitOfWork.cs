@@ -52,7 +52,7 @@ public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxS
         var staged = false;
         foreach (var aggregate in aggregates)
         {
-            foreach (var message in aggregate.DomainEvents.Select(IntegrationEvents.From).OfType<object>())
+            foreach (var message in aggregate.DomainEvents.SelectMany(IntegrationEvents.From))
             {
                 OutboxWriter.Add(db, message, clock);
                 staged = true;

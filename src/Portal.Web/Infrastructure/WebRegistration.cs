@@ -138,8 +138,14 @@ public static class WebRegistration
             Predicate = c => c.Tags.Contains("ready"),
             ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
-        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
-        app.MapControllers();
+        // Portal:Role = Processing runs the consumers, the outbox and the sweeps with health endpoints only:
+        // the same executable serves as a web replica, a processing replica, or both (the default).
+        if (!string.Equals(app.Configuration["Portal:Role"], "Processing", StringComparison.OrdinalIgnoreCase))
+        {
+            app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+            app.MapControllers();
+        }
+
         return app;
     }
 }

@@ -20,4 +20,5 @@ public sealed record DossierStatusChanged(
     DossierStatus From,
     DossierStatus To,
     string Actor,
-    DateTimeOffset OccurredAt) : IDomainEvent;
+    DateTimeOffset OccurredAt,
+    string? Reason = null) : IDomainEvent;

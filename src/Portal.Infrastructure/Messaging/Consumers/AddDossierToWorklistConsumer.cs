@@ -5,6 +5,7 @@ using Portal.Domain.Routing;
 using Portal.Domain.Worklists;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.Infrastructure.Messaging.Inbox;
+using Portal.Infrastructure.Messaging.Outbox;
 using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.Messaging.Consumers;
@@ -41,6 +42,7 @@ public sealed class AddDossierToWorklistConsumer(UnitOfWork unitOfWork, TimeProv
                 var queue = new ProcessingQueue(CommuneCode.Parse(message.CommuneCode), message.Agency);
                 db.WorklistItems.Add(WorklistItem.ForDossier(
                     queue, message.DossierId, message.Code, message.ProcedureCode, message.ApplicantName, message.FiledAt, message.DueAt, now));
+                OutboxWriter.Add(db, new DossierRouted(message.DossierId, message.Code, queue.Name, now), clock);
             },
             context.CancellationToken);
     }

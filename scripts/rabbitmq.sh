@@ -5,6 +5,7 @@
 #                                node (no-op if already up), wait until ready
 #   scripts/rabbitmq.sh stop     stop the node and the epmd it started
 #   scripts/rabbitmq.sh status   exit 0 if the node answers, non-zero if not
+#   scripts/rabbitmq.sh ctl ...  rabbitmqctl against the private node (e.g. list_queues)
 #
 # Environment:
 #   PORTAL_RABBITMQ_PORT  AMQP port (default 5679). The Erlang distribution
@@ -242,8 +243,9 @@ case "${1:-}" in
   reset) cmd_reset ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
+  ctl) shift; setup_env; ctl "$@" ;;
   *)
-    echo "usage: $0 start|reset|stop|status" >&2
+    echo "usage: $0 start|reset|stop|status|ctl <rabbitmqctl arguments>" >&2
     exit 2
     ;;
 esac

@@ -1184,3 +1184,31 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126083930_CommuneDailyStatistics'
+)
+BEGIN
+    CREATE TABLE [CommuneDailyStatistics] (
+        [CommuneCode] nvarchar(5) NOT NULL,
+        [Day] date NOT NULL,
+        [Submitted] int NOT NULL,
+        [ResultsIssued] int NOT NULL,
+        [ResultsIssuedOnTime] int NOT NULL,
+        CONSTRAINT [PK_CommuneDailyStatistics] PRIMARY KEY ([CommuneCode], [Day])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126083930_CommuneDailyStatistics'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126083930_CommuneDailyStatistics', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -38,6 +38,7 @@ public static class BusRegistration
             x.AddConsumer<AddDossierToWorklistConsumer, AddDossierToWorklistConsumerDefinition>();
             x.AddConsumer<NotifyApplicantConsumer, NotifyApplicantConsumerDefinition>();
             x.AddConsumer<AuditTrailConsumer, AuditTrailConsumerDefinition>();
+            x.AddConsumer<StatisticsConsumer, StatisticsConsumerDefinition>();
 
             if (options.Transport == BusTransport.RabbitMq)
             {
@@ -105,6 +106,13 @@ public static class BusRegistration
             UseQuorumQueue(e);
             e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
             e.ConfigureConsumer<AuditTrailConsumer>(context);
+        });
+
+        cfg.ReceiveEndpoint(StatisticsConsumerDefinition.QueueName, e =>
+        {
+            UseQuorumQueue(e);
+            e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
+            e.ConfigureConsumer<StatisticsConsumer>(context);
         });
 
         foreach (var queue in QueuesFor(options))

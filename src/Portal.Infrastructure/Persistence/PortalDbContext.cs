@@ -45,6 +45,8 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
 
     public DbSet<Messaging.Consumers.DossierEvent> DossierEvents => Set<Messaging.Consumers.DossierEvent>();
 
+    public DbSet<Messaging.Consumers.CommuneDailyStatistic> CommuneDailyStatistics => Set<Messaging.Consumers.CommuneDailyStatistic>();
+
     public DbSet<AdministrativeUnits.UnitChange> UnitChanges => Set<AdministrativeUnits.UnitChange>();
 
     public DbSet<Messaging.Parking.ParkedMessage> ParkedMessages => Set<Messaging.Parking.ParkedMessage>();

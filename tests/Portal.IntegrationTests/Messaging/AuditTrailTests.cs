@@ -1,7 +1,12 @@
 using System.Net;
+using System.Text.Json;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Calendar;
 using Portal.Domain.Dossiers;
 using Portal.Infrastructure.Messaging.Consumers;
+using Portal.Infrastructure.Messaging.Contracts;
 using Portal.IntegrationTests.Support;
 
 namespace Portal.IntegrationTests.Messaging;
@@ -10,7 +15,7 @@ namespace Portal.IntegrationTests.Messaging;
 public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixture<KestrelPortalFactory>
 {
     [Fact]
-    public async Task Filing_routing_status_changes_supplement_and_result_are_each_recorded_once()
+    public async Task Filing_routing_status_changes_supplement_and_result_are_each_recorded_once_in_the_trail_and_the_statistics()
     {
         var approved = (await DossierFiler.FileAsync(factory.Services, "1.001193", PortalAppFactory.HamRong)).Value;
         var incomplete = (await DossierFiler.FileAsync(factory.Services, "1.001193", PortalAppFactory.HamRong)).Value;
@@ -43,6 +48,27 @@ public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixtur
         Assert.Single(incompleteTrail, e => e.Type == "DossierRouted");
         Assert.Single(incompleteTrail, e => e.Type == "DossierSubmitted");
         Assert.Equal(incompleteTrail.Count, incompleteTrail.Select(e => e.MessageId).Distinct().Count());
+
+        // Statistics are fed by the same events: two submissions and one result, on time, today.
+        var today = VietnamTime.LocalDate(DateTimeOffset.UtcNow);
+        var statistic = await Eventually.GetAsync(
+            () => factory.QueryAsync(db => db.CommuneDailyStatistics.FirstOrDefaultAsync(s => s.CommuneCode == PortalAppFactory.HamRong && s.ResultsIssued == 1)),
+            "the result counted in Hàm Rồng's statistics");
+        Assert.Equal((today, 2, 1, 1), (statistic.Day, statistic.Submitted, statistic.ResultsIssued, statistic.ResultsIssuedOnTime));
+
+        // The same event delivered again (same message id) changes neither the trail nor the counts.
+        var result = Assert.Single(approvedTrail, e => e.Type == "ResultIssued");
+        var again = JsonSerializer.Deserialize<ResultIssued>(result.Body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        await factory.Services.GetRequiredService<IBus>().Publish(again, c => c.MessageId = result.MessageId);
+        await factory.Services.GetRequiredService<IBus>().Publish(new ResultIssued(again.DossierId, again.Code, again.At));
+        await Eventually.GetAsync(
+            () => factory.QueryAsync(db => db.CommuneDailyStatistics.FirstOrDefaultAsync(s => s.CommuneCode == PortalAppFactory.HamRong && s.ResultsIssued == 2)),
+            "the new message counted");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await factory.QueryAsync(db => db.DossierEvents.CountAsync(e => e.MessageId == result.MessageId)));
+        Assert.Equal(4, await factory.QueryAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == StatisticsConsumer.Name))); // 2 filings, 2 distinct results
+        var after = await factory.QueryAsync(db => db.CommuneDailyStatistics.SingleAsync(s => s.CommuneCode == PortalAppFactory.HamRong && s.Day == today));
+        Assert.Equal((2, 2), (after.Submitted, after.ResultsIssued)); // the new message id counts, the redelivered one does not
     }
 
     private static async Task ActAsync(BrowserClient user, string code, string step, Dictionary<string, string>? fields = null)

@@ -1103,6 +1103,31 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Messaging.Consumers.CommuneDailyStatistic", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ResultsIssued")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResultsIssuedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Submitted")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("CommuneCode", "Day");
+
+                    b.ToTable("CommuneDailyStatistics");
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Messaging.Consumers.DossierEvent", b =>
                 {
                     b.Property<long>("Id")

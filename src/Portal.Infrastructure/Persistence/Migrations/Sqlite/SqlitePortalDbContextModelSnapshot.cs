@@ -1080,6 +1080,31 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Messaging.Consumers.CommuneDailyStatistic", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResultsIssued")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultsIssuedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Submitted")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommuneCode", "Day");
+
+                    b.ToTable("CommuneDailyStatistics");
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Messaging.Consumers.DossierEvent", b =>
                 {
                     b.Property<long>("Id")

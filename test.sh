@@ -57,7 +57,7 @@ check sqlserver-migrations-match-model ef migrations has-pending-model-changes -
 check sqlserver-script-is-current sql_server_script_is_current
 
 set +e
-dotnet test Portal.sln --no-build --logger trx --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+dotnet test Portal.sln --no-build --blame-hang-timeout 5m --blame-hang-dump-type none --logger trx --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 test_exit=$?
 set -e
 

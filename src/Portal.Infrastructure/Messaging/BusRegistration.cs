@@ -79,6 +79,18 @@ public static class BusRegistration
         return [.. communes.SelectMany(c => new[] { new ProcessingQueue(c, HandlingAgency.CommunePolice), new ProcessingQueue(c, HandlingAgency.CommuneCommittee) })];
     }
 
+    /// <summary>A quorum queue shared by every processing replica, with failed messages parked.</summary>
+    private static void SharedEndpoint<TConsumer>(IBusFactoryConfigurator cfg, IBusRegistrationContext context, string queueName)
+        where TConsumer : class, IConsumer
+    {
+        cfg.ReceiveEndpoint(queueName, e =>
+        {
+            UseQuorumQueue(e);
+            e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
+            e.ConfigureConsumer<TConsumer>(context);
+        });
+    }
+
     /// <summary>The portal's receive endpoints; public so the test harness can keep them while replacing the transport.</summary>
     public static void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg, MessagingOptions options)
     {
@@ -87,33 +99,13 @@ public static class BusRegistration
             return;
         }
 
-        cfg.ReceiveEndpoint(RouteSubmittedDossierConsumerDefinition.QueueName, e =>
-        {
-            UseQuorumQueue(e);
-            e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
-            e.ConfigureConsumer<RouteSubmittedDossierConsumer>(context);
-        });
+        SharedEndpoint<RouteSubmittedDossierConsumer>(cfg, context, RouteSubmittedDossierConsumerDefinition.QueueName);
 
-        cfg.ReceiveEndpoint(NotifyApplicantConsumerDefinition.QueueName, e =>
-        {
-            UseQuorumQueue(e);
-            e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
-            e.ConfigureConsumer<NotifyApplicantConsumer>(context);
-        });
+        SharedEndpoint<NotifyApplicantConsumer>(cfg, context, NotifyApplicantConsumerDefinition.QueueName);
 
-        cfg.ReceiveEndpoint(AuditTrailConsumerDefinition.QueueName, e =>
-        {
-            UseQuorumQueue(e);
-            e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
-            e.ConfigureConsumer<AuditTrailConsumer>(context);
-        });
+        SharedEndpoint<AuditTrailConsumer>(cfg, context, AuditTrailConsumerDefinition.QueueName);
 
-        cfg.ReceiveEndpoint(StatisticsConsumerDefinition.QueueName, e =>
-        {
-            UseQuorumQueue(e);
-            e.UseConsumeFilter(typeof(Parking.ParkFailedMessagesFilter<>), context);
-            e.ConfigureConsumer<StatisticsConsumer>(context);
-        });
+        SharedEndpoint<StatisticsConsumer>(cfg, context, StatisticsConsumerDefinition.QueueName);
 
         foreach (var queue in QueuesFor(options))
         {

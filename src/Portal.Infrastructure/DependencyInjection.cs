@@ -33,7 +33,7 @@ public static class DependencyInjection
         {
             var connectionString = database.ResolveSqliteConnectionString();
             var pragmas = new SqlitePragmaInterceptor(database.SqliteJournalSizeLimitBytes);
-            services.AddSingleton<IWriteGate, SerialWriteGate>();
+            services.AddSingleton<IWriteGate>(_ => new SerialWriteGate());
             services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }

@@ -13,11 +13,25 @@ public interface IWriteGate
     IDisposable Enter();
 }
 
-internal sealed class SerialWriteGate : IWriteGate, IDisposable
+/// <remarks>
+/// The semaphore is deliberately never disposed: a writer still inside the gate when the host's
+/// services are disposed (a consumer finishing during shutdown) must still be able to release it,
+/// or every writer queued behind it would wait forever and the shutdown with them. A writer waits
+/// at most <see cref="MaxWait"/>, then fails with a clear error (retried by the bus, a 503 on the web)
+/// instead of hanging.
+/// </remarks>
+internal sealed class SerialWriteGate(TimeSpan maxWait) : IWriteGate
 {
     private static readonly IDisposable AlreadyHeld = new Holder(null);
     private readonly SemaphoreSlim _semaphore = new(1, 1);
     private readonly AsyncLocal<Holder?> _current = new();
+
+    public SerialWriteGate()
+        : this(TimeSpan.FromSeconds(30))
+    {
+    }
+
+    public TimeSpan MaxWait => maxWait;
 
     // Not async: the AsyncLocal assignment must be visible to the caller's flow, which an async
     // method would hide when it returns.
@@ -40,19 +54,25 @@ internal sealed class SerialWriteGate : IWriteGate, IDisposable
             return AlreadyHeld;
         }
 
-        _semaphore.Wait();
+        if (!_semaphore.Wait(maxWait))
+        {
+            throw new WriteGateTimeoutException(maxWait);
+        }
+
         var holder = new Holder(_semaphore) { IsAcquired = true };
         _current.Value = holder;
         return holder;
     }
 
-    public void Dispose() => _semaphore.Dispose();
-
-    private static async ValueTask<IDisposable> WaitAsync(Holder holder, CancellationToken cancellationToken)
+    private async ValueTask<IDisposable> WaitAsync(Holder holder, CancellationToken cancellationToken)
     {
         try
         {
-            await holder.Semaphore!.WaitAsync(cancellationToken);
+            if (!await holder.Semaphore!.WaitAsync(maxWait, cancellationToken))
+            {
+                throw new WriteGateTimeoutException(maxWait);
+            }
+
             holder.IsAcquired = true;
             return holder;
         }
@@ -86,6 +106,10 @@ internal sealed class SerialWriteGate : IWriteGate, IDisposable
         }
     }
 }
+
+/// <summary>The single write path stayed busy longer than a writer may wait: the write is not made and can be retried.</summary>
+public sealed class WriteGateTimeoutException(TimeSpan waited)
+    : TimeoutException($"The database write path stayed busy for more than {waited.TotalSeconds:0} s; nothing was written.");
 
 internal sealed class OpenWriteGate : IWriteGate
 {

@@ -11,17 +11,22 @@ namespace Portal.Web.Infrastructure;
 
 /// <summary>
 /// A broken business rule is the user's to fix, not a server error: a 409 page in their language, or a
-/// 409 problem details for the API.
+/// 409 problem details for the API. Two people changing one record at once (optimistic concurrency)
+/// is a 409 too; a write path that stayed busy too long is a 503 to retry. Nothing was written in either case.
 /// </summary>
 internal sealed class BusinessRuleExceptionFilter(IStringLocalizer<SharedResource> localizer, ProblemDetailsFactory problems) : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
     {
-        var key = context.Exception switch
+        var (key, status) = context.Exception switch
         {
-            BusinessRuleViolationException violation => RuleMessages.For(violation.Rule.Code),
-            RequestIdAlreadyUsedException => "Mã yêu cầu này đã được dùng cho một hồ sơ khác.",
-            _ => null,
+            BusinessRuleViolationException violation => (RuleMessages.For(violation.Rule.Code), StatusCodes.Status409Conflict),
+            RequestIdAlreadyUsedException => ("Mã yêu cầu này đã được dùng cho một hồ sơ khác.", StatusCodes.Status409Conflict),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException =>
+                ("Hồ sơ vừa được người khác cập nhật; thao tác của bạn chưa được ghi. Vui lòng tải lại trang và thử lại.", StatusCodes.Status409Conflict),
+            Portal.Infrastructure.Persistence.WriteGateTimeoutException =>
+                ("Hệ thống đang bận; thao tác của bạn chưa được ghi. Vui lòng thử lại sau ít phút.", StatusCodes.Status503ServiceUnavailable),
+            _ => ((string?)null, 0),
         };
         if (key is null)
         {
@@ -30,11 +35,11 @@ internal sealed class BusinessRuleExceptionFilter(IStringLocalizer<SharedResourc
 
         var message = localizer[key].Value;
         context.Result = context.HttpContext.Request.Path.StartsWithSegments("/api")
-            ? new ObjectResult(problems.CreateProblemDetails(context.HttpContext, StatusCodes.Status409Conflict, detail: message)) { StatusCode = StatusCodes.Status409Conflict }
+            ? new ObjectResult(problems.CreateProblemDetails(context.HttpContext, status, detail: message)) { StatusCode = status }
             : new ViewResult
             {
                 ViewName = "~/Features/Errors/Rule.cshtml",
-                StatusCode = StatusCodes.Status409Conflict,
+                StatusCode = status,
                 ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), context.ModelState) { Model = message },
             };
         context.ExceptionHandled = true;
@@ -49,6 +54,11 @@ public static class RuleMessages
         "dossier.transition.not-allowed" => "Thao tác này không áp dụng cho hồ sơ ở trạng thái hiện tại.",
         "dossier.reason.required" => "Vui lòng nêu lý do (tối đa 1000 ký tự).",
         "dossier.payment.invalid" => "Thanh toán phải đúng số tiền phải nộp, bằng hình thức không dùng tiền mặt và có mã giao dịch.",
+        "dossier.closed" => "Hồ sơ đã kết thúc xử lý.",
+        "dossier.proposal.missing" => "Cán bộ chưa đề xuất kết quả; lãnh đạo chưa thể ký.",
+        "dossier.appointment.invalid" => "Ngày hẹn mới phải là một ngày làm việc sau ngày hẹn hiện tại (trong vòng một năm).",
+        "dossier.version.stale" => "Hồ sơ vừa được người khác cập nhật; thao tác của bạn chưa được ghi. Vui lòng tải lại trang và thử lại.",
+        "dossier.assignee.invalid" => "Người được phân công không thuộc hàng đợi này.",
         _ => "Yêu cầu không hợp lệ.",
     };
 }

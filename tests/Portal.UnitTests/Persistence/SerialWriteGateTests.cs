@@ -7,7 +7,7 @@ public sealed class SerialWriteGateTests
     [Fact]
     public async Task Only_one_writer_holds_the_gate_at_a_time()
     {
-        using var gate = new SerialWriteGate();
+        var gate = new SerialWriteGate();
         var inside = 0;
         var maximum = 0;
 
@@ -28,7 +28,7 @@ public sealed class SerialWriteGateTests
     [Fact]
     public async Task The_holder_can_enter_again_so_a_unit_of_work_can_save_inside_it()
     {
-        using var gate = new SerialWriteGate();
+        var gate = new SerialWriteGate();
 
         using (await gate.EnterAsync(CancellationToken.None))
         {
@@ -46,7 +46,7 @@ public sealed class SerialWriteGateTests
     [Fact]
     public async Task A_cancelled_wait_does_not_leave_the_gate_closed()
     {
-        using var gate = new SerialWriteGate();
+        var gate = new SerialWriteGate();
         var held = await Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask());
         using var cancel = new CancellationTokenSource();
         var waiting = Task.Run(() => gate.EnterAsync(cancel.Token).AsTask());
@@ -55,6 +55,21 @@ public sealed class SerialWriteGateTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         held.Dispose();
 
+        var next = await Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask());
+        next.Dispose();
+    }
+
+    [Fact]
+    public async Task A_writer_waits_a_bounded_time_then_fails_clearly_and_the_gate_still_works()
+    {
+        var gate = new SerialWriteGate(TimeSpan.FromMilliseconds(100));
+        var held = await Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask());
+
+        var error = await Assert.ThrowsAsync<WriteGateTimeoutException>(() => Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask()));
+        Assert.Contains("nothing was written", error.Message, StringComparison.Ordinal);
+        Assert.Throws<WriteGateTimeoutException>(() => Task.Run(gate.Enter).GetAwaiter().GetResult());
+
+        held.Dispose();
         var next = await Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask());
         next.Dispose();
     }

@@ -1212,3 +1212,270 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    DROP INDEX [IX_WorklistItems_QueueName_DueAt_DossierId] ON [WorklistItems];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [WorklistItems] ADD [AppointmentAt] datetime2 NOT NULL DEFAULT '0001-01-01T00:00:00.0000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [WorklistItems] ADD [AssignedTo] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [WorklistItems] ADD [AwaitingSignature] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [WorklistItems] ADD [SearchKey] nvarchar(200) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [WorklistItems] ADD [Status] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [DossierTransitions] ADD [Form] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [DossierTransitions] ADD [IsInternal] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [Dossiers] ADD [AppointmentAt] datetime2 NOT NULL DEFAULT '0001-01-01T00:00:00.0000000';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [Dossiers] ADD [AssignedTo] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [Dossiers] ADD [ProposalReason] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [Dossiers] ADD [ProposedBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    ALTER TABLE [Dossiers] ADD [ProposedOutcome] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE TABLE [DeadlineEvents] (
+        [Id] uniqueidentifier NOT NULL,
+        [DossierId] uniqueidentifier NOT NULL,
+        [Kind] int NOT NULL,
+        [At] datetime2 NOT NULL,
+        [DueAt] datetime2 NULL,
+        [Reason] nvarchar(1000) NULL,
+        CONSTRAINT [PK_DeadlineEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DeadlineEvents_Dossiers_DossierId] FOREIGN KEY ([DossierId]) REFERENCES [Dossiers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE TABLE [LeaderDelegations] (
+        [Id] uniqueidentifier NOT NULL,
+        [LeaderUserName] nvarchar(100) NOT NULL,
+        [DelegateUserName] nvarchar(100) NOT NULL,
+        [QueueName] nvarchar(40) NOT NULL,
+        [From] date NOT NULL,
+        [To] date NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [RevokedAt] datetime2 NULL,
+        CONSTRAINT [PK_LeaderDelegations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE TABLE [StaffDigests] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserName] nvarchar(100) NOT NULL,
+        [Day] date NOT NULL,
+        [SentAt] datetime2 NOT NULL,
+        [Assigned] int NOT NULL,
+        [Overdue] int NOT NULL,
+        [DueSoon] int NOT NULL,
+        [AwaitingSignature] int NOT NULL,
+        [Emailed] bit NOT NULL,
+        CONSTRAINT [PK_StaffDigests] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE TABLE [StaffLeaves] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserName] nvarchar(100) NOT NULL,
+        [From] date NOT NULL,
+        [To] date NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_StaffLeaves] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorklistItems_DossierCode] ON [WorklistItems] ([DossierCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE INDEX [IX_WorklistItems_QueueName_AssignedTo_DueAt_DossierCode] ON [WorklistItems] ([QueueName], [AssignedTo], [DueAt], [DossierCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE INDEX [IX_WorklistItems_QueueName_AwaitingSignature] ON [WorklistItems] ([QueueName], [AwaitingSignature]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE INDEX [IX_WorklistItems_QueueName_DueAt_DossierCode_Status] ON [WorklistItems] ([QueueName], [DueAt], [DossierCode], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE INDEX [IX_DeadlineEvents_DossierId_At] ON [DeadlineEvents] ([DossierId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE INDEX [IX_LeaderDelegations_DelegateUserName_QueueName_To] ON [LeaderDelegations] ([DelegateUserName], [QueueName], [To]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StaffDigests_UserName_Day] ON [StaffDigests] ([UserName], [Day]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    CREATE INDEX [IX_StaffLeaves_UserName_To] ON [StaffLeaves] ([UserName], [To]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    UPDATE [Dossiers] SET [AppointmentAt] = [DueAt];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    UPDATE [WorklistItems] SET [AppointmentAt] = [DueAt], [Status] = (SELECT [Status] FROM [Dossiers] WHERE [Dossiers].[Id] = [WorklistItems].[DossierId]), [SearchKey] = lower(CONCAT([DossierCode], ' ', [ApplicantName]));
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126101824_CaseworkWorkspace', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

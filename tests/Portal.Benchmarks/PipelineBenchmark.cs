@@ -137,9 +137,9 @@ public static class PipelineBenchmark
         return (count / elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    internal static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static IHost Host(string transport, bool processDossiers, out string data)
+    internal static IHost Host(string transport, bool processDossiers, out string data, IReadOnlyDictionary<string, string?>? extra = null)
     {
         data = Path.Combine(Path.GetTempPath(), "portal-bench", Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?>
@@ -153,6 +153,11 @@ public static class PipelineBenchmark
             ["Messaging:RabbitMq:Port"] = Environment.GetEnvironmentVariable("PORTAL_RABBITMQ_PORT") ?? "5679",
             ["Messaging:Outbox:PollInterval"] = "00:00:00.050",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

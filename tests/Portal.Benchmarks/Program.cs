@@ -3,7 +3,15 @@ using Portal.Benchmarks;
 
 // Micro-benchmarks:   dotnet run -c Release --project tests/Portal.Benchmarks -- --filter '*'
 // Bus pipeline:       dotnet run -c Release --project tests/Portal.Benchmarks -- pipeline [InMemory|RabbitMq] [dossiers]
+// Worklist:           dotnet run -c Release --project tests/Portal.Benchmarks -- worklist [dossiers] [requests]
 // (see docs/benchmarks.md)
+if (args.Length > 0 && args[0] == "worklist")
+{
+    return await WorklistBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 300);
+}
+
 if (args.Length > 0 && args[0] == "pipeline")
 {
     return await PipelineBenchmark.RunAsync(args.Length > 1 ? args[1] : "InMemory", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Domain.Common;
 
 public static class Text
 {

@@ -61,6 +61,14 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
 
     public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
 
+    public DbSet<DeadlineEvent> DeadlineEvents => Set<DeadlineEvent>();
+
+    public DbSet<Identity.StaffLeave> StaffLeaves => Set<Identity.StaffLeave>();
+
+    public DbSet<Identity.LeaderDelegation> LeaderDelegations => Set<Identity.LeaderDelegation>();
+
+    public DbSet<Identity.StaffDigest> StaffDigests => Set<Identity.StaffDigest>();
+
     internal DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)

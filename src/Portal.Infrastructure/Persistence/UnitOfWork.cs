@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
+using Portal.Domain.Dossiers;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.Infrastructure.Messaging.Outbox;
 
@@ -20,6 +21,7 @@ public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxS
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await work(cancellationToken);
+            await KeepWorklistInStepAsync(cancellationToken);
             var staged = StageOutboxMessages() | db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -45,6 +47,31 @@ public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxS
                 return true;
             },
             cancellationToken);
+
+    /// <summary>
+    /// The worklist is a read model of the dossiers: every changed dossier's row is updated (or removed,
+    /// once the dossier leaves the queue) in the same transaction as the change itself.
+    /// </summary>
+    private async Task KeepWorklistInStepAsync(CancellationToken cancellationToken)
+    {
+        var changed = db.ChangeTracker.Entries<Dossier>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity).ToList();
+        foreach (var dossier in changed)
+        {
+            if (dossier.Status is DossierStatus.ResultReturned or DossierStatus.Withdrawn or DossierStatus.RefusedAtReception or DossierStatus.Stopped)
+            {
+                await db.WorklistItems.Where(w => w.DossierId == dossier.Id).ExecuteDeleteAsync(cancellationToken);
+                continue;
+            }
+
+            await db.WorklistItems.Where(w => w.DossierId == dossier.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(w => w.Status, dossier.Status)
+                    .SetProperty(w => w.AssignedTo, dossier.AssignedTo)
+                    .SetProperty(w => w.DueAt, dossier.DueAt)
+                    .SetProperty(w => w.AppointmentAt, dossier.AppointmentAt)
+                    .SetProperty(w => w.AwaitingSignature, dossier.ProposedOutcome != null),
+                cancellationToken);
+        }
+    }
 
     private bool StageOutboxMessages()
     {

@@ -70,8 +70,10 @@ public sealed class DemoAccountSeeder(UserManager<PortalUser> users, RoleManager
     private static IEnumerable<DemoAccount> Staff(string commune, string name) =>
     [
         new($"police.{commune}", $"Cán bộ Công an {name}", PortalRoles.PoliceOfficer, commune, "police"),
+        new($"police2.{commune}", $"Cán bộ Công an {name} (2)", PortalRoles.PoliceOfficer, commune, "police"),
         new($"police-lead.{commune}", $"Trưởng Công an {name}", PortalRoles.PoliceLeader, commune, "police"),
         new($"committee.{commune}", $"Cán bộ UBND {name}", PortalRoles.CommitteeOfficer, commune, "committee"),
+        new($"committee2.{commune}", $"Cán bộ UBND {name} (2)", PortalRoles.CommitteeOfficer, commune, "committee"),
         new($"committee-lead.{commune}", $"Chủ tịch UBND {name}", PortalRoles.CommitteeLeader, commune, "committee"),
     ];
 

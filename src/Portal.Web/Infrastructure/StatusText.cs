@@ -19,6 +19,16 @@ public static class StatusText
         _ => status.ToString(),
     };
 
+    public static string For(DeadlineEventKind kind) => kind switch
+    {
+        DeadlineEventKind.Start => "Bắt đầu tính hạn",
+        DeadlineEventKind.Pause => "Tạm dừng (chờ bổ sung)",
+        DeadlineEventKind.Resume => "Tiếp tục tính hạn",
+        DeadlineEventKind.Extend => "Gia hạn (thư xin lỗi)",
+        DeadlineEventKind.Transfer => "Chuyển hàng đợi",
+        _ => kind.ToString(),
+    };
+
     public static string For(Timeliness timeliness) => timeliness switch
     {
         Timeliness.Early => "Trước hạn",

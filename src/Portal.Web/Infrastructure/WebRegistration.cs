@@ -56,6 +56,16 @@ public static class WebRegistration
         services.AddScoped<FilingFormFactory>();
         services.AddScoped<Features.FeeRules.FeeRuleImpact>();
         services.AddScoped<AttachmentIntake>();
+        services.AddScoped<Features.Casework.StaffDirectory>();
+        services.AddScoped<Features.Casework.DigestComposer>();
+        var digest = configuration.GetSection("Casework:DailyDigest").Get<Features.Casework.DailyDigestOptions>() ?? new Features.Casework.DailyDigestOptions();
+        services.AddSingleton(digest);
+        services.AddSingleton<Features.Casework.DailyDigestService>();
+        if (digest.Enabled && (configuration.GetSection("Messaging").Get<Portal.Infrastructure.Messaging.MessagingOptions>()?.ProcessDossiers ?? true))
+        {
+            // Sent by the processing role (one per deployment is enough; the per-day record stops duplicates anyway).
+            services.AddHostedService(sp => sp.GetRequiredService<Features.Casework.DailyDigestService>());
+        }
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AttachmentIntake.MaxTotalBytes + (1024 * 1024));
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
         services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();

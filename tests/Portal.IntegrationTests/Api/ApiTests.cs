@@ -86,6 +86,22 @@ public sealed class ApiTests(KestrelPortalFactory factory) : IClassFixture<Kestr
         Assert.Contains(mine.EnumerateArray(), d => d.GetProperty("code").GetString() == code);
         var one = await JsonAsync(await OidcClient.GetWithTokenAsync(browser.Http, $"/api/v1/dossiers/{code}", token));
         Assert.Equal("new", one.GetProperty("timeline")[0].GetProperty("status").GetString());
+        Assert.Equal(one.GetProperty("dueAt").GetDateTimeOffset(), one.GetProperty("appointmentAt").GetDateTimeOffset());
+
+        // The office works it: the citizen's timeline shows reception, not who took it or what was proposed.
+        await Eventually.GetAsync(() => factory.QueryAsync(db => db.WorklistItems.FirstOrDefaultAsync(w => w.DossierCode == code)), "the dossier in its worklist");
+        using var officer = factory.CreateBrowser();
+        await officer.SignInAsync("committee.14797");
+        foreach (var step in new[] { "receive", "claim", "start", "propose" })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync($"/can-bo/ho-so/{code}/{step}", [], $"/can-bo/ho-so/{code}")).StatusCode);
+        }
+
+        var worked = await JsonAsync(await OidcClient.GetWithTokenAsync(browser.Http, $"/api/v1/dossiers/{code}", token));
+        var timeline = worked.GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Equal(["new", "received", "in-process"], timeline.Select(t => t.GetProperty("status").GetString()));
+        Assert.All(timeline, t => Assert.True(t.GetProperty("reason").ValueKind == JsonValueKind.Null));
+        Assert.DoesNotContain("committee.14797", worked.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -93,8 +93,9 @@ public sealed partial class CitizenJourneyTests(BrowserFixture browsers, Kestrel
         await page.ClickAsync("button:has-text('Gửi bổ sung')");
         await Assertions.Expect(page.Locator("[data-testid=status]")).ToContainTextAsync("Đang xử lý");
 
-        // The leader approves, the officer returns the electronic result.
-        await OfficerAsync("committee-lead.14758", code, officer => officer.ClickAsync("button:has-text('Phê duyệt')"));
+        // The officer proposes, the leader signs, the officer returns the electronic result.
+        await OfficerAsync("committee.14758", code, officer => officer.ClickAsync("button:has-text('Đề xuất giải quyết')"));
+        await OfficerAsync("committee-lead.14758", code, officer => officer.ClickAsync("button:has-text('Ký duyệt đề xuất')"));
         await OfficerAsync("committee.14758", code, async officer =>
         {
             await officer.FillAsync("#summary", "Đã đăng ký khai sinh cho Trịnh Minh Khôi");

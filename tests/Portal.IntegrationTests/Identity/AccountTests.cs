@@ -115,7 +115,7 @@ public sealed partial class AccountTests(StaffTwoFactorFactory factory) : IClass
 
         var created = await admin.PostFormAsync("/quan-tri/can-bo/moi", new()
         {
-            ["UserName"] = "police2.14758", ["FullName"] = "Nguyễn Văn Mới", ["Role"] = "PoliceOfficer", ["Communes"] = "14758",
+            ["UserName"] = "police9.14758", ["FullName"] = "Nguyễn Văn Mới", ["Role"] = "PoliceOfficer", ["Communes"] = "14758",
         }, "/quan-tri/can-bo/moi");
         var page = await created.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
@@ -125,7 +125,7 @@ public sealed partial class AccountTests(StaffTwoFactorFactory factory) : IClass
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var user = await users.FindByNameAsync("police2.14758");
+            var user = await users.FindByNameAsync("police9.14758");
             Assert.NotNull(user);
             Assert.True(user.IsStaff);
             var claims = await users.GetClaimsAsync(user);
@@ -139,7 +139,7 @@ public sealed partial class AccountTests(StaffTwoFactorFactory factory) : IClass
             Assert.Equal(HttpStatusCode.BadRequest, emptied.StatusCode);
             await using var check = factory.Services.CreateAsyncScope();
             var checkUsers = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var communes = (await checkUsers.GetClaimsAsync((await checkUsers.FindByNameAsync("police2.14758"))!)).Where(c => c.Type == PortalClaimTypes.Commune).Select(c => c.Value);
+            var communes = (await checkUsers.GetClaimsAsync((await checkUsers.FindByNameAsync("police9.14758"))!)).Where(c => c.Type == PortalClaimTypes.Commune).Select(c => c.Value);
             Assert.Equal(["14797"], communes);
         }
 

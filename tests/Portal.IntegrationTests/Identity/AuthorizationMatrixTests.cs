@@ -35,6 +35,8 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
 
     private string _staffId = string.Empty;
 
+    private string _entryId = Guid.Empty.ToString();
+
     [Fact]
     public async Task No_route_shows_or_changes_another_owners_or_another_communes_dossier_for_any_role()
     {
@@ -44,6 +46,8 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
             _staffId = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByNameAsync("committee.14797"))!.Id;
         }
 
+        // A real entry of B's history, so the national-form routes are asked for something that exists.
+        _entryId = (await factory.QueryAsync(db => db.DossierTransitions.Where(t => db.Dossiers.Any(d => d.Id == t.DossierId && d.Code == DossierCode.Parse(bCode))).Select(t => t.Id).FirstAsync())).ToString();
         var secrets = new[] { bCode, bSecret, "Lê Thị Bình", CitizenB };
         var routes = Routes();
         Assert.True(routes.Count > 40, $"only {routes.Count} routes found");
@@ -145,6 +149,7 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{id}", _staffId, StringComparison.Ordinal)
             .Replace("{id:guid}", "6a0c1d2e-0001-4c4e-9a51-122025000001", StringComparison.Ordinal)
+            .Replace("{entry:guid}", _entryId, StringComparison.Ordinal)
             .Replace("{verificationCode}", "AAAAAAAAAAAA", StringComparison.Ordinal)
             .Replace("{step}", "receive", StringComparison.Ordinal)
             .Replace("{id:long}", "999999", StringComparison.Ordinal);

@@ -30,6 +30,7 @@ public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixtur
         await leader.SignInAsync("committee-lead.14758");
         await ActAsync(officer, approved, "receive");
         await ActAsync(officer, approved, "start");
+        await ActAsync(officer, approved, "propose");
         await ActAsync(leader, approved, "approve");
         await ActAsync(officer, approved, "return");
         await ActAsync(officer, incomplete, "receive");

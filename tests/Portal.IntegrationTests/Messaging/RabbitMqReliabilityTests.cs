@@ -37,9 +37,10 @@ public sealed class RabbitMqReliabilityTests
     public async Task Two_processing_replicas_share_the_queues_and_every_dossier_lands_exactly_once()
     {
         var data = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
-        using var first = new RabbitReplicaFactory(data) { DataDirectory = data, KeepData = true };
+        // Disposed in reverse order: the second replica leaves the shared folder to the first, which removes it last.
+        using var first = new RabbitReplicaFactory(data) { DataDirectory = data };
         _ = first.Services;
-        using var second = new RabbitReplicaFactory(data) { DataDirectory = data };
+        using var second = new RabbitReplicaFactory(data) { DataDirectory = data, KeepData = true };
         _ = second.Services;
 
         var codes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>

@@ -30,6 +30,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Messaging:Communes:0", HamRong);
         builder.UseSetting("Messaging:Communes:1", HacThanh);
         builder.UseSetting("Messaging:Outbox:PollInterval", "00:00:00.200");
+        // Digests are sent by tests that ask for them, at the time they choose.
+        builder.UseSetting("Casework:DailyDigest:Enabled", "false");
         ConfigureSettings(builder);
     }
 
@@ -55,7 +57,28 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         if (disposing && !KeepData && Directory.Exists(DataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(DataDirectory, recursive: true);
+            DeleteTemporaryFolder(DataDirectory);
+        }
+    }
+
+    /// <summary>A test's temporary folder: removed, retried once if something was still writing into it; never a test failure.</summary>
+    private static void DeleteTemporaryFolder(string path)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                Directory.Delete(path, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 2)
+            {
+                Thread.Sleep(200);
+            }
+            catch (IOException)
+            {
+                return; // under /tmp; the OS cleans it
+            }
         }
     }
 }

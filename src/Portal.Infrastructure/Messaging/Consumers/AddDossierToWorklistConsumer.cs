@@ -34,14 +34,14 @@ public sealed class AddDossierToWorklistConsumer(UnitOfWork unitOfWork, TimeProv
 
                 var now = clock.GetUtcNow();
                 db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = Name, ProcessedAt = now });
-                if (!await db.Dossiers.AnyAsync(d => d.Id == message.DossierId && d.CompletedAt == null, ct))
+                var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == message.DossierId && d.CompletedAt == null, ct);
+                if (dossier is null)
                 {
                     return; // withdrawn (or otherwise finished) before it reached the queue: nothing to work
                 }
 
                 var queue = new ProcessingQueue(CommuneCode.Parse(message.CommuneCode), message.Agency);
-                db.WorklistItems.Add(WorklistItem.ForDossier(
-                    queue, message.DossierId, message.Code, message.ProcedureCode, message.ApplicantName, message.FiledAt, message.DueAt, now));
+                db.WorklistItems.Add(WorklistItem.ForDossier(queue, dossier, now));
                 OutboxWriter.Add(db, new DossierRouted(message.DossierId, message.Code, queue.Name, now), clock);
             },
             context.CancellationToken);

@@ -44,6 +44,13 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
 
         builder.HasMany(d => d.History).WithOne().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(d => d.Clock).WithOne().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Clock).HasField("_clock").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.Property(d => d.AssignedTo).HasMaxLength(DossierTransition.ActorMaxLength);
+        builder.Property(d => d.ProposedBy).HasMaxLength(DossierTransition.ActorMaxLength);
+        builder.Property(d => d.ProposedOutcome).HasConversion<int?>();
+        builder.Property(d => d.ProposalReason).HasMaxLength(DossierTransition.ReasonMaxLength);
+        builder.Ignore(d => d.IsOpen);
 
         builder.HasIndex(d => d.ClientRequestId).IsUnique();
         builder.HasIndex(d => new { d.CommuneCode, d.Agency, d.Status });

@@ -16,6 +16,7 @@ internal sealed class DossierTransitionConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.Reason).HasMaxLength(DossierTransition.ReasonMaxLength);
         builder.Property(t => t.ActorRole).HasMaxLength(ActorRef.RoleMaxLength);
         builder.Property(t => t.ActorCommune).HasMaxLength(5);
+        builder.Property(t => t.Form).HasConversion<int?>();
         builder.HasIndex(t => new { t.DossierId, t.At });
     }
 }

@@ -20,6 +20,15 @@ internal sealed class WorklistItemConfiguration : IEntityTypeConfiguration<Workl
         builder.Property(w => w.DossierCode).HasMaxLength(DossierCode.MaxLength).IsRequired();
         builder.Property(w => w.ProcedureCode).HasMaxLength(Portal.Domain.Catalogue.Procedure.CodeMaxLength).IsRequired();
         builder.Property(w => w.ApplicantName).HasMaxLength(Applicant.FullNameMaxLength).IsRequired();
-        builder.HasIndex(w => new { w.QueueName, w.DueAt, w.DossierId });
+        builder.Property(w => w.Status).HasConversion<int>();
+        builder.Property(w => w.AssignedTo).HasMaxLength(DossierTransition.ActorMaxLength);
+        builder.Property(w => w.SearchKey).HasMaxLength(WorklistItem.SearchKeyMaxLength).IsRequired();
+
+        // The worklist's order and keyset: (queue, due date, code); the status rides along so the late and
+        // due-soon counts are answered from the index alone. The officer's own tab and the signature tab have their own.
+        builder.HasIndex(w => new { w.QueueName, w.DueAt, w.DossierCode, w.Status });
+        builder.HasIndex(w => new { w.QueueName, w.AssignedTo, w.DueAt, w.DossierCode });
+        builder.HasIndex(w => new { w.QueueName, w.AwaitingSignature });
+        builder.HasIndex(w => w.DossierCode).IsUnique();
     }
 }

@@ -79,7 +79,7 @@ public sealed class DossiersApiController(
         var userId = User.UserId();
         var dossiers = await db.Dossiers.AsNoTracking().Where(d => d.Applicant.UserId == userId)
             .OrderByDescending(d => d.FiledAt).Take(200).ToListAsync(cancellationToken);
-        return [.. dossiers.Select(d => new DossierSummaryDto(d.Code.Value, d.ProcedureCode, Statuses.Slug(d.Status), d.FiledAt, d.DueAt))];
+        return [.. dossiers.Select(d => new DossierSummaryDto(d.Code.Value, d.ProcedureCode, Statuses.Slug(d.Status), d.FiledAt, d.DueAt, d.AppointmentAt))];
     }
 
     [HttpGet("{code}")]
@@ -135,16 +135,19 @@ public sealed record SubmitDossierRequest(
 
 public sealed record WithdrawRequest(string? Reason);
 
-public sealed record DossierSummaryDto(string Code, string ProcedureCode, string Status, DateTimeOffset FiledAt, DateTimeOffset DueAt);
+/// <param name="DueAt">The statutory due date.</param>
+/// <param name="AppointmentAt">The date the citizen was last promised (later than <paramref name="DueAt"/> after an apology, form 04).</param>
+public sealed record DossierSummaryDto(string Code, string ProcedureCode, string Status, DateTimeOffset FiledAt, DateTimeOffset DueAt, DateTimeOffset AppointmentAt);
 
 public sealed record DossierDto(
     string Code, string LookupSecret, string ProcedureCode, string CommuneCode, string Agency, string Status,
-    DateTimeOffset FiledAt, DateTimeOffset DueAt, DateTimeOffset? CompletedAt, FeeAssessmentDto Fee, IReadOnlyList<TimelineEntryDto> Timeline)
+    DateTimeOffset FiledAt, DateTimeOffset DueAt, DateTimeOffset AppointmentAt, DateTimeOffset? CompletedAt, FeeAssessmentDto Fee, IReadOnlyList<TimelineEntryDto> Timeline)
 {
+    /// <summary>The citizen's view: the office's internal steps (assignment, proposals) are not part of it.</summary>
     public static DossierDto From(Dossier d, IStringLocalizer localizer) => new(
         d.Code.Value, d.LookupSecret, d.ProcedureCode, d.CommuneCode.Value, Agencies.Slug(d.Agency), Statuses.Slug(d.Status),
-        d.FiledAt, d.DueAt, d.CompletedAt, FeeAssessmentDto.From(d.Fee, localizer),
-        [.. d.History.OrderBy(t => t.At).Select(t => new TimelineEntryDto(t.At, Statuses.Slug(t.To), t.Reason))]);
+        d.FiledAt, d.DueAt, d.AppointmentAt, d.CompletedAt, FeeAssessmentDto.From(d.Fee, localizer),
+        [.. d.History.Where(t => !t.IsInternal).OrderBy(t => t.At).Select(t => new TimelineEntryDto(t.At, Statuses.Slug(t.To), t.Reason))]);
 }
 
 public sealed record TimelineEntryDto(DateTimeOffset At, string Status, string? Reason);

@@ -42,12 +42,12 @@ public sealed class LookupApiController(PortalDbContext db) : ControllerBase
         }
 
         var dossier = await query
-            .Select(d => new { d.ProcedureCode, d.Status, d.FiledAt, d.DueAt, d.CompletedAt })
+            .Select(d => new { d.ProcedureCode, d.Status, d.FiledAt, d.DueAt, d.AppointmentAt, d.CompletedAt })
             .FirstOrDefaultAsync(cancellationToken);
         return dossier is null
             ? NotFound()
-            : new LookupDto(dossierCode.Value, dossier.ProcedureCode, Statuses.Slug(dossier.Status), dossier.FiledAt, dossier.DueAt, dossier.CompletedAt);
+            : new LookupDto(dossierCode.Value, dossier.ProcedureCode, Statuses.Slug(dossier.Status), dossier.FiledAt, dossier.DueAt, dossier.AppointmentAt, dossier.CompletedAt);
     }
 }
 
-public sealed record LookupDto(string Code, string ProcedureCode, string Status, DateTimeOffset FiledAt, DateTimeOffset DueAt, DateTimeOffset? CompletedAt);
+public sealed record LookupDto(string Code, string ProcedureCode, string Status, DateTimeOffset FiledAt, DateTimeOffset DueAt, DateTimeOffset AppointmentAt, DateTimeOffset? CompletedAt);

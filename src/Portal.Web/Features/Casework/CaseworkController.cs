@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portal.Domain.Calendar;
+using Portal.Domain.Common;
 using Portal.Domain.Documents;
 using Portal.Domain.Dossiers;
+using Portal.Domain.Dossiers.Rules;
+using Portal.Domain.Routing;
 using Portal.Infrastructure.Citizens;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Persistence;
@@ -22,9 +26,18 @@ namespace Portal.Web.Features.Casework;
 [Authorize(Policy = Policies.Officer)]
 public sealed class CaseworkController(
     PortalDbContext db, UnitOfWork unitOfWork, IAuthorizationService authorization, WorkingCalendarProvider calendars,
-    IAttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : Controller
+    IAttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> localizer, StaffDirectory staff, CommuneDirectory communes) : Controller
 {
-    public static readonly IReadOnlySet<string> LeaderActions = new HashSet<string> { "approve", "reject" };
+    /// <summary>The name the history shows for what the portal does by itself (automatic assignment).</summary>
+    public const string SystemActor = "he-thong";
+
+    public static readonly IReadOnlySet<string> LeaderActions = new HashSet<string> { "approve", "reject", "sendback" };
+
+    public static readonly IReadOnlySet<string> Steps = new HashSet<string>
+    {
+        "receive", "refuse", "claim", "release", "assign", "start", "supplement", "supplemented", "propose", "propose-refusal",
+        "sendback", "approve", "reject", "stop", "apologise", "return",
+    };
 
     [HttpGet("/can-bo/ho-so/{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
@@ -46,19 +59,28 @@ public sealed class CaseworkController(
         var procedure = await db.Procedures.AsNoTracking().FirstAsync(p => p.Code == dossier.ProcedureCode, cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.DossierId == dossier.Id).OrderBy(a => a.AddedAt).ToListAsync(cancellationToken);
         var result = await db.DossierResults.AsNoTracking().FirstOrDefaultAsync(r => r.DossierId == dossier.Id, cancellationToken);
-        return View(new CaseView(dossier, procedure, attachments, result, User.IsInRole(PortalRoles.PoliceLeader) || User.IsInRole(PortalRoles.CommitteeLeader)));
+        var queue = await QueueOfAsync(dossier, cancellationToken);
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return View(new CaseView(
+            dossier, procedure, attachments, result, await staff.SignsForAsync(User, queue, cancellationToken),
+            await staff.OfficersOfAsync(queue, cancellationToken), DeadlineRisk.Of(dossier.DueAt, now, calendar),
+            DeadlineRisk.NeedsApology(dossier, now, calendar) ? DeadlineRisk.DraftAppointment(dossier, now, calendar) : null));
     }
 
+    /// <summary>
+    /// One statutory step on one dossier. Every form carries the dossier version it was drawn from: if
+    /// someone else acted in between, nothing is written and the officer is told to reload.
+    /// </summary>
     [HttpPost("/can-bo/ho-so/{code}/{step}")]
-    public async Task<IActionResult> Act(string code, string step, string? reason, string? summary, CancellationToken cancellationToken)
+    public async Task<IActionResult> Act(string code, string step, CaseworkInput input, CancellationToken cancellationToken)
     {
-        var calendar = await calendars.GetAsync(cancellationToken);
-        var isLeader = User.IsInRole(PortalRoles.PoliceLeader) || User.IsInRole(PortalRoles.CommitteeLeader);
-        if (LeaderActions.Contains(step) && !isLeader)
+        if (!Steps.Contains(step))
         {
-            return Forbid();
+            return NotFound();
         }
 
+        var calendar = await calendars.GetAsync(cancellationToken);
         var outcome = await unitOfWork.ExecuteAsync<IActionResult?>(
             async ct =>
             {
@@ -68,31 +90,64 @@ public sealed class CaseworkController(
                     return NotFound();
                 }
 
+                var queue = await QueueOfAsync(dossier, ct);
+                if (LeaderActions.Contains(step) && !await staff.SignsForAsync(User, queue, ct))
+                {
+                    return Forbid();
+                }
+
+                if (input.Version is { } seen && seen != dossier.Version)
+                {
+                    throw new BusinessRuleViolationException(new DossierVersionMustMatchRule(seen, dossier.Version));
+                }
+
                 var actor = Actor(dossier);
                 var now = clock.GetUtcNow();
+                var reason = input.Reason?.Trim() ?? string.Empty;
                 var procedure = await db.Procedures.AsNoTracking().FirstAsync(p => p.Code == dossier.ProcedureCode, ct);
                 switch (step)
                 {
-                    case "receive": dossier.Receive(actor, now, calendar, procedure.TimeLimit); break;
-                    case "refuse": dossier.RefuseAtReception(actor, now, reason?.Trim() ?? string.Empty); break;
+                    case "receive":
+                        dossier.Receive(actor, now, calendar, procedure.TimeLimit);
+                        if (dossier.AssignedTo is null && await staff.PickLeastLoadedAsync(queue, null, ct) is { } officer)
+                        {
+                            dossier.Assign(officer, new ActorRef(SystemActor, "System", queue.Commune.Value), now);
+                        }
+
+                        break;
+                    case "refuse": dossier.RefuseAtReception(actor, now, reason); break;
+                    case "claim": dossier.Claim(actor, now); break;
+                    case "release": dossier.Release(actor, now); break;
+                    case "assign":
+                        var officers = await staff.OfficersOfAsync(queue, ct);
+                        if (officers.All(o => o.UserName != input.Assignee))
+                        {
+                            throw new BusinessRuleViolationException(new AssigneeMustServeTheQueueRule());
+                        }
+
+                        dossier.Assign(input.Assignee!, actor, now);
+                        break;
                     case "start": dossier.StartProcessing(actor, now); break;
-                    case "supplement": dossier.RequestSupplement(actor, now, reason?.Trim() ?? string.Empty); break;
+                    case "supplement": dossier.RequestSupplement(actor, now, reason); break;
+                    case "supplemented": dossier.RecordSupplement(actor, now, calendar, string.IsNullOrWhiteSpace(reason) ? "Công dân bổ sung trực tiếp" : reason); break;
+                    case "propose": dossier.Propose(actor, now, ProcessingOutcome.Approved, string.IsNullOrWhiteSpace(reason) ? null : reason); break;
+                    case "propose-refusal": dossier.Propose(actor, now, ProcessingOutcome.Refused, reason); break;
+                    case "sendback": dossier.SendBack(actor, now, reason); break;
                     case "approve": dossier.Approve(actor, now); break;
-                    case "reject": dossier.RefuseResult(actor, now, reason?.Trim() ?? string.Empty); break;
-                    case "stop": dossier.Stop(actor, now, reason?.Trim() ?? string.Empty); break;
+                    case "reject": dossier.RefuseResult(actor, now, reason); break;
+                    case "stop": dossier.Stop(actor, now, reason); break;
+                    case "apologise":
+                        var newDate = ParseDate(input.NewDate) ?? throw new BusinessRuleViolationException(
+                            new NewAppointmentMustBeLaterRule(dossier.AppointmentAt, dossier.AppointmentAt, calendar));
+                        dossier.Apologise(actor, now, VietnamTime.AtLocal(newDate, calendar.OfficeClose), reason, calendar);
+                        break;
                     case "return":
                         dossier.ReturnResult(actor, now);
                         db.DossierResults.Add(new DossierResult(
                             dossier.Id, RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", DossierResult.VerificationCodeLength),
-                            Trim(summary) ?? (dossier.Outcome == ProcessingOutcome.Approved ? "Hồ sơ được giải quyết theo đề nghị." : "Hồ sơ không được giải quyết."),
+                            Trim(input.Summary) ?? (dossier.Outcome == ProcessingOutcome.Approved ? "Hồ sơ được giải quyết theo đề nghị." : "Hồ sơ không được giải quyết."),
                             actor.Name, now));
                         break;
-                    default: return NotFound();
-                }
-
-                if (dossier.CompletedAt is not null && step is not "approve" and not "reject")
-                {
-                    await db.WorklistItems.Where(w => w.DossierId == dossier.Id).ExecuteDeleteAsync(ct);
                 }
 
                 return null;
@@ -107,6 +162,19 @@ public sealed class CaseworkController(
         return Redirect($"/can-bo/ho-so/{code}");
     }
 
+    /// <summary>A national form (02 supplement request, 03 refusal, 04 apology, 05 stop notice, 01 receipt) produced by one step of the dossier.</summary>
+    [HttpGet("/can-bo/ho-so/{code}/mau/{entry:guid}")]
+    public async Task<IActionResult> Form(string code, Guid entry, CancellationToken cancellationToken)
+    {
+        var dossier = await FindAsync(code, tracked: false, cancellationToken);
+        if (dossier is null || !(await authorization.AuthorizeAsync(User, dossier, Operations.Process)).Succeeded)
+        {
+            return NotFound();
+        }
+
+        return await Forms.NationalForms.RenderAsync(this, db, dossier, entry, $"/can-bo/ho-so/{dossier.Code}", cancellationToken);
+    }
+
     [HttpGet("/can-bo/ho-so/{code}/tep/{id:guid}")]
     public async Task<IActionResult> Attachment(string code, Guid id, CancellationToken cancellationToken)
     {
@@ -118,6 +186,16 @@ public sealed class CaseworkController(
 
         var file = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.DossierId == dossier.Id, cancellationToken);
         return file is null ? NotFound() : File(store.OpenRead(file.StorageKey), file.ContentType, file.FileName);
+    }
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day : null;
+
+    private async Task<ProcessingQueue> QueueOfAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        var directory = await communes.GetAsync(cancellationToken);
+        return DossierRouter.Route(dossier.CommuneCode, dossier.Agency, c => directory.GetValueOrDefault(c));
     }
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, DossierResult.SummaryMaxLength)];
@@ -143,4 +221,21 @@ public sealed class CaseworkController(
 }
 
 public sealed record CaseView(
-    Dossier Dossier, Portal.Domain.Catalogue.Procedure Procedure, IReadOnlyList<Attachment> Attachments, DossierResult? Result, bool IsLeader);
+    Dossier Dossier, Portal.Domain.Catalogue.Procedure Procedure, IReadOnlyList<Attachment> Attachments, DossierResult? Result, bool IsLeader,
+    IReadOnlyList<StaffMember> Officers, DeadlineRiskLevel Risk, DateOnly? DraftAppointment);
+
+/// <summary>What a casework form posts.</summary>
+public sealed class CaseworkInput
+{
+    public string? Reason { get; set; }
+
+    public string? Summary { get; set; }
+
+    public string? Assignee { get; set; }
+
+    /// <summary>The new appointment of an apology, yyyy-MM-dd (a date input) or dd/MM/yyyy.</summary>
+    public string? NewDate { get; set; }
+
+    /// <summary>The dossier version the form was drawn from.</summary>
+    public int? Version { get; set; }
+}

@@ -32,7 +32,7 @@ public sealed class MyDossiersController(
             .Where(d => d.Applicant.UserId == userId)
             .OrderByDescending(d => d.FiledAt)
             .Take(100)
-            .Select(d => new DossierSummary(d.Code, d.ProcedureCode, d.Status, d.FiledAt, d.DueAt, d.Timeliness))
+            .Select(d => new DossierSummary(d.Code, d.ProcedureCode, d.Status, d.FiledAt, d.AppointmentAt, d.Timeliness))
             .ToListAsync(cancellationToken);
         var drafts = await db.DossierDrafts.AsNoTracking().Where(d => d.UserId == userId).OrderByDescending(d => d.UpdatedAt).ToListAsync(cancellationToken);
         var names = await db.Procedures.AsNoTracking().ToDictionaryAsync(p => p.Code, p => Format.Pick(p.NameVi, p.NameEn), cancellationToken);
@@ -55,6 +55,13 @@ public sealed class MyDossiersController(
         var rating = await db.DossierRatings.AsNoTracking().FirstOrDefaultAsync(r => r.DossierId == dossier.Id, cancellationToken);
         return View(new DossierView(dossier, procedure, commune, attachments, accesses, result, rating));
     }
+
+    /// <summary>A national form the dossier's processing produced (supplement request, refusal, apology, stop notice).</summary>
+    [HttpGet("/ho-so/{code}/mau/{entry:guid}")]
+    public async Task<IActionResult> Form(string code, Guid entry, CancellationToken cancellationToken) =>
+        await OwnAsync(code, Operations.Read, tracked: false, cancellationToken) is { } dossier
+            ? await Forms.NationalForms.RenderAsync(this, db, dossier, entry, $"/ho-so/{dossier.Code}", cancellationToken)
+            : NotFound();
 
     [HttpGet("/ho-so/{code}/bien-nhan")]
     public async Task<IActionResult> Receipt(string code, CancellationToken cancellationToken)
@@ -107,15 +114,14 @@ public sealed class MyDossiersController(
 
     [HttpPost("/ho-so/{code}/rut")]
     public Task<IActionResult> Withdraw(string code, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(code, Operations.Withdraw, async (dossier, ct) =>
+        ChangeAsync(code, Operations.Withdraw, (dossier, _) =>
         {
-            if (!DossierActionMustBeAllowedRule.IsAllowed(DossierAction.Withdraw, dossier.Status))
+            if (DossierActionMustBeAllowedRule.IsAllowed(DossierAction.Withdraw, dossier.Status))
             {
-                return;
+                dossier.Withdraw(User.Identity!.Name!, clock.GetUtcNow(), Limit(reason));
             }
 
-            dossier.Withdraw(User.Identity!.Name!, clock.GetUtcNow(), Limit(reason));
-            await db.WorklistItems.Where(w => w.DossierId == dossier.Id).ExecuteDeleteAsync(ct);
+            return Task.CompletedTask;
         }, localizer["Đã rút hồ sơ."], cancellationToken);
 
     [HttpPost("/ho-so/{code}/danh-gia")]

@@ -43,7 +43,7 @@ public sealed class PublicLookupController(PortalDbContext db) : Controller
             return View(form);
         }
 
-        var found = await query.Select(d => new LookupResult(d.Code, d.ProcedureCode, d.Status, d.FiledAt, d.DueAt, d.Timeliness)).FirstOrDefaultAsync(cancellationToken);
+        var found = await query.Select(d => new LookupResult(d.Code, d.ProcedureCode, d.Status, d.FiledAt, d.AppointmentAt, d.Timeliness)).FirstOrDefaultAsync(cancellationToken);
         if (found is not null)
         {
             var name = await db.Procedures.AsNoTracking().Where(p => p.Code == found.ProcedureCode).Select(p => Format.Pick(p.NameVi, p.NameEn)).FirstAsync(cancellationToken);

@@ -571,6 +571,34 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DossierResults");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dossiers.DeadlineEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "At");
+
+                    b.ToTable("DeadlineEvents");
+                });
+
             modelBuilder.Entity("Portal.Domain.Dossiers.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -578,6 +606,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Agency")
                         .HasColumnType("int");
+
+                    b.Property<DateTime>("AppointmentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("Channel")
                         .HasColumnType("int");
@@ -627,6 +662,17 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ProposalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("ProposedOutcome")
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("datetime2");
@@ -689,8 +735,14 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("Form")
+                        .HasColumnType("int");
+
                     b.Property<int?>("From")
                         .HasColumnType("int");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
@@ -761,6 +813,16 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime>("AppointmentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("AwaitingSignature")
+                        .HasColumnType("bit");
+
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -790,9 +852,24 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
                     b.HasKey("DossierId");
 
-                    b.HasIndex("QueueName", "DueAt", "DossierId");
+                    b.HasIndex("DossierCode")
+                        .IsUnique();
+
+                    b.HasIndex("QueueName", "AwaitingSignature");
+
+                    b.HasIndex("QueueName", "AssignedTo", "DueAt", "DossierCode");
+
+                    b.HasIndex("QueueName", "DueAt", "DossierCode", "Status");
 
                     b.ToTable("WorklistItems");
                 });
@@ -1001,6 +1078,51 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("FeeRuleChanges");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Identity.LeaderDelegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DelegateUserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LeaderUserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("QueueName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateUserName", "QueueName", "To");
+
+                    b.ToTable("LeaderDelegations");
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1101,6 +1223,77 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Identity.StaffDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Assigned")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AwaitingSignature")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DueSoon")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "Day")
+                        .IsUnique();
+
+                    b.ToTable("StaffDigests");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Identity.StaffLeave", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "To");
+
+                    b.ToTable("StaffLeaves");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Messaging.Consumers.CommuneDailyStatistic", b =>
@@ -1397,6 +1590,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dossiers.DeadlineEvent", b =>
+                {
+                    b.HasOne("Portal.Domain.Dossiers.Dossier", null)
+                        .WithMany("Clock")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Dossiers.Dossier", b =>
                 {
                     b.HasOne("Portal.Domain.AdministrativeUnits.Commune", null)
@@ -1481,6 +1683,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Portal.Domain.Dossiers.Dossier", b =>
                 {
+                    b.Navigation("Clock");
+
                     b.Navigation("History");
                 });
 #pragma warning restore 612, 618

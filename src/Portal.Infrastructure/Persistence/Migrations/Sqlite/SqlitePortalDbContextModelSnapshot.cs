@@ -558,6 +558,34 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DossierResults");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dossiers.DeadlineEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "At");
+
+                    b.ToTable("DeadlineEvents");
+                });
+
             modelBuilder.Entity("Portal.Domain.Dossiers.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -565,6 +593,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Agency")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AppointmentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
@@ -614,6 +649,17 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposedOutcome")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReceivedAt")
                         .HasColumnType("TEXT");
@@ -675,7 +721,13 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("DossierId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Form")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsInternal")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
@@ -747,6 +799,16 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("AppointmentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitingSignature")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CommuneCode")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -776,9 +838,24 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("DossierId");
 
-                    b.HasIndex("QueueName", "DueAt", "DossierId");
+                    b.HasIndex("DossierCode")
+                        .IsUnique();
+
+                    b.HasIndex("QueueName", "AwaitingSignature");
+
+                    b.HasIndex("QueueName", "AssignedTo", "DueAt", "DossierCode");
+
+                    b.HasIndex("QueueName", "DueAt", "DossierCode", "Status");
 
                     b.ToTable("WorklistItems");
                 });
@@ -979,6 +1056,51 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("FeeRuleChanges");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Identity.LeaderDelegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DelegateUserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaderUserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QueueName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateUserName", "QueueName", "To");
+
+                    b.ToTable("LeaderDelegations");
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1078,6 +1200,75 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Identity.StaffDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Assigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AwaitingSignature")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueSoon")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Emailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "Day")
+                        .IsUnique();
+
+                    b.ToTable("StaffDigests");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Identity.StaffLeave", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "To");
+
+                    b.ToTable("StaffLeaves");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Messaging.Consumers.CommuneDailyStatistic", b =>
@@ -1368,6 +1559,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Dossiers.DeadlineEvent", b =>
+                {
+                    b.HasOne("Portal.Domain.Dossiers.Dossier", null)
+                        .WithMany("Clock")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Dossiers.Dossier", b =>
                 {
                     b.HasOne("Portal.Domain.AdministrativeUnits.Commune", null)
@@ -1452,6 +1652,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Dossiers.Dossier", b =>
                 {
+                    b.Navigation("Clock");
+
                     b.Navigation("History");
                 });
 #pragma warning restore 612, 618

@@ -1464,7 +1464,7 @@ IF NOT EXISTS (
     WHERE [MigrationId] = N'20261126101824_CaseworkWorkspace'
 )
 BEGIN
-    UPDATE [WorklistItems] SET [AppointmentAt] = [DueAt], [Status] = (SELECT [Status] FROM [Dossiers] WHERE [Dossiers].[Id] = [WorklistItems].[DossierId]), [SearchKey] = lower(CONCAT([DossierCode], ' ', [ApplicantName]));
+    UPDATE [WorklistItems] SET [AppointmentAt] = [DueAt], [Status] = (SELECT [Status] FROM [Dossiers] WHERE [Dossiers].[Id] = [WorklistItems].[DossierId]);
 END;
 
 IF NOT EXISTS (
@@ -1474,6 +1474,50 @@ IF NOT EXISTS (
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
     VALUES (N'20261126101824_CaseworkWorkspace', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126102722_DossierStatistics'
+)
+BEGIN
+    CREATE TABLE [DossierStatistics] (
+        [CommuneCode] nvarchar(5) NOT NULL,
+        [Agency] int NOT NULL,
+        [ProcedureCode] nvarchar(32) NOT NULL,
+        [Day] date NOT NULL,
+        [ReceivedOnline] int NOT NULL,
+        [ReceivedDirect] int NOT NULL,
+        [CompletedEarly] int NOT NULL,
+        [CompletedOnTime] int NOT NULL,
+        [CompletedLate] int NOT NULL,
+        [Refused] int NOT NULL,
+        [Withdrawn] int NOT NULL,
+        [SupplementRequests] int NOT NULL,
+        [WaivedVnd] bigint NOT NULL,
+        CONSTRAINT [PK_DossierStatistics] PRIMARY KEY ([CommuneCode], [Agency], [ProcedureCode], [Day])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126102722_DossierStatistics'
+)
+BEGIN
+    CREATE INDEX [IX_DossierStatistics_Day_CommuneCode] ON [DossierStatistics] ([Day], [CommuneCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126102722_DossierStatistics'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126102722_DossierStatistics', N'10.0.15');
 END;
 
 COMMIT;

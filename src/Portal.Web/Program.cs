@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == CreateAdministratorCommand.Name)
     return await CreateAdministratorCommand.RunAsync(app.Services, args, Console.Out);
 }
 
+if (args.Length > 0 && args[0] == Portal.Web.Features.Statistics.StatisticsCommand.Name)
+{
+    return await Portal.Web.Features.Statistics.StatisticsCommand.RunAsync(app.Services, args, Console.Out);
+}
+
 app.UsePortalWeb();
 
 await app.RunAsync();

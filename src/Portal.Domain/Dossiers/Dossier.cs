@@ -158,8 +158,12 @@ public sealed class Dossier : AggregateRoot
         Version++;
     }
 
-    /// <summary>An officer takes an open dossier of their queue for themselves.</summary>
-    public void Claim(ActorRef officer, DateTimeOffset at) => AssignTo(officer.Name, officer, at, "Nhận xử lý hồ sơ");
+    /// <summary>An officer takes an unassigned open dossier of their queue for themselves (taking a colleague's is a leader's reassignment).</summary>
+    public void Claim(ActorRef officer, DateTimeOffset at)
+    {
+        CheckRule(new OnlyAnUnassignedDossierIsClaimedRule(AssignedTo));
+        AssignTo(officer.Name, officer, at, "Nhận xử lý hồ sơ");
+    }
 
     /// <summary>A leader (or the automatic assignment) gives an open dossier to an officer of the queue.</summary>
     public void Assign(string officerName, ActorRef by, DateTimeOffset at)
@@ -172,6 +176,7 @@ public sealed class Dossier : AggregateRoot
     public void Release(ActorRef officer, DateTimeOffset at)
     {
         CheckRule(new DossierMustBeOpenRule(this));
+        CheckRule(new OnlyTheAssigneeReleasesRule(AssignedTo, officer.Name));
         AssignedTo = null;
         Record(officer, at, "Trả hồ sơ về hàng đợi chung");
     }
@@ -184,7 +189,9 @@ public sealed class Dossier : AggregateRoot
             CheckRule(new ReasonMustBeGivenRule(reason));
         }
 
+        CheckRule(new ReasonMustFitRule(reason));
         CheckRule(new DossierActionMustBeAllowedRule(DossierAction.Approve, Status));
+        CheckRule(new ProposalMustNotBePendingRule(this));
         ProposedOutcome = outcome;
         ProposalReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         ProposedBy = officer.Name;
@@ -229,6 +236,9 @@ public sealed class Dossier : AggregateRoot
     {
         CheckRule(new ReasonMustBeGivenRule(reason));
         MoveTo(DossierAction.RequestSupplement, officer, at, reason);
+        ProposedOutcome = null; // a proposal made before the new documents no longer stands
+        ProposalReason = null;
+        ProposedBy = null;
         SupplementRequestedAt = at;
         SupplementRequestCount++;
         _clock.Add(new DeadlineEvent(Id, DeadlineEventKind.Pause, at, null, reason));
@@ -237,9 +247,10 @@ public sealed class Dossier : AggregateRoot
     /// <summary>The citizen's supplement arrived: processing resumes and the wait is not counted against the deadline.</summary>
     public void RecordSupplement(ActorRef actor, DateTimeOffset at, WorkingCalendar calendar, string? comment = null)
     {
+        CheckRule(new ReasonMustFitRule(comment));
         MoveTo(DossierAction.RecordSupplement, actor, at, comment);
+        Tick(DeadlineEventKind.Resume, at, null, "Công dân đã bổ sung hồ sơ", calendar); // before the wait's start is forgotten (older dossiers' clocks begin from it)
         SupplementRequestedAt = null;
-        Tick(DeadlineEventKind.Resume, at, null, "Công dân đã bổ sung hồ sơ", calendar);
     }
 
     /// <summary>The leader signs the officer's proposal: the outcome is the one proposed.</summary>
@@ -247,6 +258,7 @@ public sealed class Dossier : AggregateRoot
     {
         CheckRule(new DossierActionMustBeAllowedRule(DossierAction.Approve, Status));
         CheckRule(new ProposalMustExistRule(this));
+        CheckRule(new SignerMustNotBeTheProposerRule(ProposedBy, leader.Name));
         if (ProposedOutcome == ProcessingOutcome.Refused)
         {
             Complete(DossierAction.RefuseResult, ProcessingOutcome.Refused, leader, at, ProposalReason);
@@ -262,6 +274,7 @@ public sealed class Dossier : AggregateRoot
         CheckRule(new ReasonMustBeGivenRule(reason));
         CheckRule(new DossierActionMustBeAllowedRule(DossierAction.RefuseResult, Status));
         CheckRule(new ProposalMustExistRule(this));
+        CheckRule(new SignerMustNotBeTheProposerRule(ProposedBy, leader.Name));
         Complete(DossierAction.RefuseResult, ProcessingOutcome.Refused, leader, at, reason);
     }
 

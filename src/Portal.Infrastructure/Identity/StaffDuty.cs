@@ -70,5 +70,5 @@ public sealed class StaffDigest
 
     public required int AwaitingSignature { get; init; }
 
-    public bool Emailed { get; init; }
+    public bool Emailed { get; set; }
 }

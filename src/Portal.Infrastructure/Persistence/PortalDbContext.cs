@@ -69,6 +69,8 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
 
     public DbSet<Identity.StaffDigest> StaffDigests => Set<Identity.StaffDigest>();
 
+    public DbSet<Statistics.DossierStatistic> DossierStatistics => Set<Statistics.DossierStatistic>();
+
     internal DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)

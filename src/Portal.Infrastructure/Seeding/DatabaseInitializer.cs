@@ -29,9 +29,39 @@ public static class DatabaseInitializer
         await db.Database.MigrateAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<OidcSeeder>().SeedAsync(cancellationToken);
+        await FillMissingSearchKeysAsync(db, cancellationToken);
         if (options.SeedDemoAccounts)
         {
             await scope.ServiceProvider.GetRequiredService<DemoAccountSeeder>().SeedAsync();
+        }
+    }
+
+    /// <summary>
+    /// Worklist rows written before the worklist carried a search key (the CaseworkWorkspace migration
+    /// leaves it empty) get it here, folded like new rows: code, name and citizen ID, no case, no diacritics.
+    /// </summary>
+    private static async Task FillMissingSearchKeysAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await db.WorklistItems.AsNoTracking().Where(w => w.SearchKey == string.Empty).Take(500).Select(w => w.DossierId).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var dossiers = await db.Dossiers.AsNoTracking().IgnoreAutoIncludes().Where(d => batch.Contains(d.Id)).ToListAsync(cancellationToken);
+            foreach (var dossier in dossiers)
+            {
+                var key = Portal.Domain.Worklists.WorklistItem.SearchKeyOf(dossier);
+                await db.WorklistItems.Where(w => w.DossierId == dossier.Id).ExecuteUpdateAsync(s => s.SetProperty(w => w.SearchKey, key), cancellationToken);
+            }
+
+            if (dossiers.Count < batch.Count)
+            {
+                // Rows without a dossier cannot exist (cascade), but never loop forever on them.
+                return;
+            }
         }
     }
 }

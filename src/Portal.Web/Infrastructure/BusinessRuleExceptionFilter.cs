@@ -59,6 +59,10 @@ public static class RuleMessages
         "dossier.appointment.invalid" => "Ngày hẹn mới phải là một ngày làm việc sau ngày hẹn hiện tại (trong vòng một năm).",
         "dossier.version.stale" => "Hồ sơ vừa được người khác cập nhật; thao tác của bạn chưa được ghi. Vui lòng tải lại trang và thử lại.",
         "dossier.assignee.invalid" => "Người được phân công không thuộc hàng đợi này.",
+        "dossier.proposal.pending" => "Đã có đề xuất đang chờ lãnh đạo ký.",
+        "dossier.proposal.self-signed" => "Người đề xuất không thể tự ký duyệt đề xuất của mình.",
+        "dossier.claim.taken" => "Hồ sơ đã được phân công cho cán bộ khác; lãnh đạo có thể phân công lại.",
+        "dossier.release.not-assignee" => "Chỉ cán bộ được phân công mới trả hồ sơ về hàng đợi chung.",
         _ => "Yêu cầu không hợp lệ.",
     };
 }

@@ -83,10 +83,11 @@ public sealed partial class CaseworkTests(KestrelPortalFactory portal) : IClassF
     public async Task A_leader_delegates_signing_while_away_and_revokes_it()
     {
         var code = await FileAsync();
+        using var officer = await SignedInAsync("committee.14758");
         using var deputy = await SignedInAsync("committee2.14758");
-        await ActAsync(deputy, code, "receive");
-        await ActAsync(deputy, code, "start");
-        await ActAsync(deputy, code, "propose");
+        await ActAsync(officer, code, "receive");
+        await ActAsync(officer, code, "start");
+        await ActAsync(officer, code, "propose");
         AssertRefused(await Post(deputy, code, "approve"));
 
         using var leader = await SignedInAsync("committee-lead.14758");
@@ -112,12 +113,21 @@ public sealed partial class CaseworkTests(KestrelPortalFactory portal) : IClassF
         var delegation = await portal.QueryAsync(db => db.LeaderDelegations.SingleAsync(d => d.DelegateUserName == "committee2.14758" && d.RevokedAt == null));
         Assert.Equal(HttpStatusCode.Redirect, (await leader.PostFormAsync($"/can-bo/lich-truc/uy-quyen/{delegation.Id}/thu-hoi", [], "/can-bo/lich-truc")).StatusCode);
         var other = await FileAsync();
-        await ActAsync(deputy, other, "receive");
-        await ActAsync(deputy, other, "start");
-        await ActAsync(deputy, other, "propose");
+        await ActAsync(officer, other, "receive");
+        await ActAsync(officer, other, "start");
+        await ActAsync(officer, other, "propose");
         AssertRefused(await Post(deputy, other, "approve"));
-        using var officer = await SignedInAsync("committee.14758");
         AssertRefused(await officer.Http.GetAsync("/can-bo/lich-truc"));
+
+        // Four eyes: a leader who proposes does not sign their own proposal.
+        using var leaderProposes = await SignedInAsync("committee-lead.14758");
+        var own = await FileAsync();
+        await ActAsync(leaderProposes, own, "receive");
+        await ActAsync(leaderProposes, own, "start");
+        await ActAsync(leaderProposes, own, "propose");
+        var selfSigned = await Post(leaderProposes, own, "approve");
+        Assert.Equal(HttpStatusCode.Conflict, selfSigned.StatusCode);
+        Assert.Contains("không thể tự ký duyệt", await selfSigned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -92,6 +92,36 @@ public sealed class CaseworkTransitionTests
     }
 
     [Fact]
+    public void Four_eyes_one_proposal_at_a_time_no_self_signing_and_a_supplement_request_voids_the_proposal()
+    {
+        var dossier = InProcess();
+        dossier.Propose("lead", Now, ProcessingOutcome.Approved, null);
+
+        Assert.Equal("dossier.proposal.pending", Assert.Throws<BusinessRuleViolationException>(() => dossier.Propose("officer", Now, ProcessingOutcome.Approved, null)).Rule.Code);
+        Assert.Equal("dossier.proposal.self-signed", Assert.Throws<BusinessRuleViolationException>(() => dossier.Approve("lead", Now)).Rule.Code);
+        Assert.Equal("dossier.reason.required", Assert.Throws<BusinessRuleViolationException>(() =>
+            dossier.SendBack("other-lead", Now, new string('x', DossierTransition.ReasonMaxLength + 1))).Rule.Code);
+
+        dossier.RequestSupplement("officer", Now.AddHours(1), "Bổ sung");
+        Assert.Null(dossier.ProposedOutcome);
+        Assert.Equal("dossier.reason.required", Assert.Throws<BusinessRuleViolationException>(() =>
+            dossier.RecordSupplement("citizen", Now.AddHours(2), TestData.Calendar, new string('x', DossierTransition.ReasonMaxLength + 1))).Rule.Code);
+        Assert.Equal(DossierStatus.SupplementRequested, dossier.Status);
+    }
+
+    [Fact]
+    public void Only_an_unassigned_dossier_is_claimed_and_only_its_officer_releases_it()
+    {
+        var dossier = InProcess();
+        dossier.Claim("a", Now);
+
+        Assert.Equal("dossier.claim.taken", Assert.Throws<BusinessRuleViolationException>(() => dossier.Claim("b", Now)).Rule.Code);
+        Assert.Equal("dossier.release.not-assignee", Assert.Throws<BusinessRuleViolationException>(() => dossier.Release("b", Now)).Rule.Code);
+        dossier.Release("a", Now);
+        Assert.Null(dossier.AssignedTo);
+    }
+
+    [Fact]
     public void Only_a_dossier_in_process_takes_a_proposal()
     {
         var dossier = TestData.NewDossier();

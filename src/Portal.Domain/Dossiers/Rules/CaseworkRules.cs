@@ -54,3 +54,53 @@ public sealed class AssigneeMustServeTheQueueRule : IBusinessRule
 
     public bool IsBroken() => true;
 }
+
+/// <summary>An optional comment or reason still has to fit the history (1000 characters).</summary>
+public sealed class ReasonMustFitRule(string? reason) : IBusinessRule
+{
+    public string Code => "dossier.reason.required";
+
+    public string Message => "The text is longer than the history keeps.";
+
+    public bool IsBroken() => reason is { Length: > DossierTransition.ReasonMaxLength };
+}
+
+/// <summary>One proposal at a time: the leader signs or sends back the pending one first.</summary>
+public sealed class ProposalMustNotBePendingRule(Dossier dossier) : IBusinessRule
+{
+    public string Code => "dossier.proposal.pending";
+
+    public string Message => "A proposal already awaits the leader's signature.";
+
+    public bool IsBroken() => dossier.ProposedOutcome is not null;
+}
+
+/// <summary>Four eyes: whoever proposed the outcome does not sign it (a leader or a delegate who proposed asks another leader).</summary>
+public sealed class SignerMustNotBeTheProposerRule(string? proposedBy, string signer) : IBusinessRule
+{
+    public string Code => "dossier.proposal.self-signed";
+
+    public string Message => "The person who proposed the outcome cannot sign it.";
+
+    public bool IsBroken() => string.Equals(proposedBy, signer, StringComparison.Ordinal);
+}
+
+/// <summary>Only the officer the dossier is assigned to puts it back in the queue (a leader reassigns instead).</summary>
+public sealed class OnlyTheAssigneeReleasesRule(string? assignedTo, string actor) : IBusinessRule
+{
+    public string Code => "dossier.release.not-assignee";
+
+    public string Message => "Only the assigned officer can put the dossier back in the queue.";
+
+    public bool IsBroken() => !string.Equals(assignedTo, actor, StringComparison.Ordinal);
+}
+
+/// <summary>An officer claims only what nobody holds; moving a colleague's dossier is a leader's assignment.</summary>
+public sealed class OnlyAnUnassignedDossierIsClaimedRule(string? assignedTo) : IBusinessRule
+{
+    public string Code => "dossier.claim.taken";
+
+    public string Message => "The dossier is already assigned.";
+
+    public bool IsBroken() => assignedTo is not null;
+}

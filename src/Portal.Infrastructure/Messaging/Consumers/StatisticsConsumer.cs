@@ -1,9 +1,9 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Calendar;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.Infrastructure.Messaging.Inbox;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Statistics;
 
 namespace Portal.Infrastructure.Messaging.Consumers;
 
@@ -22,33 +22,98 @@ public sealed class CommuneDailyStatistic
 }
 
 /// <summary>
-/// Statistics fed by events: dossiers submitted and results issued (and whether on time) per commune
-/// and day. The inbox row and the counter change share one transaction, so a redelivery counts once.
+/// Statistics fed by events: per commune and day (submissions, results issued and on time) and, for the
+/// supervisors, per commune × agency × procedure × day (<see cref="DossierStatistic"/>: received online or
+/// direct, completed early / on time / late, refused, withdrawn, supplement requests, fees waived). The
+/// inbox row and the counter changes share one transaction, so a redelivery counts once.
 /// </summary>
-public sealed class StatisticsConsumer(UnitOfWork unitOfWork, TimeProvider clock) : IConsumer<DossierSubmitted>, IConsumer<ResultIssued>
+public sealed class StatisticsConsumer(UnitOfWork unitOfWork, TimeProvider clock)
+    : IConsumer<DossierSubmitted>, IConsumer<ResultIssued>, IConsumer<DossierStatusChangedMessage>, IConsumer<SupplementRequested>
 {
     public const string Name = "statistics";
 
-    public Task Consume(ConsumeContext<DossierSubmitted> context) =>
-        CountAsync(context, _ => Task.FromResult<(string, DateOnly, bool?)?>((context.Message.CommuneCode, VietnamTime.LocalDate(context.Message.FiledAt), null)));
-
-    public Task Consume(ConsumeContext<ResultIssued> context)
+    public Task Consume(ConsumeContext<DossierSubmitted> context) => ApplyAsync(context, async (db, ct) =>
     {
-        var db = unitOfWork.Db;
-        return CountAsync(context, async ct =>
+        var m = context.Message;
+        var day = StatisticRules.Day(m.FiledAt);
+        (await DailyAsync(db, m.CommuneCode, day, ct)).Submitted++;
+        var fee = await db.Dossiers.AsNoTracking().Where(d => d.Id == m.DossierId).Select(d => d.Fee).FirstOrDefaultAsync(ct);
+        StatisticRules.Filed(await RowAsync(db, new StatisticKey(m.CommuneCode, m.Agency, m.ProcedureCode, day), ct), m.Channel, fee?.WaivedVnd ?? 0);
+    });
+
+    public Task Consume(ConsumeContext<ResultIssued> context) => ApplyAsync(context, async (db, ct) =>
+    {
+        var dossier = await db.Dossiers.AsNoTracking()
+            .Where(d => d.Id == context.Message.DossierId)
+            .Select(d => new { d.CommuneCode, d.DueAt })
+            .FirstOrDefaultAsync(ct);
+        if (dossier is not null)
         {
-            var dossier = await db.Dossiers.AsNoTracking()
-                .Where(d => d.Id == context.Message.DossierId)
-                .Select(d => new { d.CommuneCode, d.DueAt })
-                .FirstOrDefaultAsync(ct);
-            return dossier is null
-                ? null
-                : (dossier.CommuneCode.Value, VietnamTime.LocalDate(context.Message.At), context.Message.At <= dossier.DueAt);
-        });
+            var row = await DailyAsync(db, dossier.CommuneCode.Value, StatisticRules.Day(context.Message.At), ct);
+            row.ResultsIssued++;
+            row.ResultsIssuedOnTime += context.Message.At <= dossier.DueAt ? 1 : 0;
+        }
+    });
+
+    public Task Consume(ConsumeContext<DossierStatusChangedMessage> context) => ApplyAsync(context, async (db, ct) =>
+    {
+        var m = context.Message;
+        if (!StatisticRules.Ends(m.To))
+        {
+            return;
+        }
+
+        var dossier = await db.Dossiers.AsNoTracking()
+            .Where(d => d.Id == m.DossierId)
+            .Select(d => new { d.CommuneCode, d.Agency, d.ProcedureCode, d.Outcome, d.Timeliness })
+            .FirstOrDefaultAsync(ct);
+        if (dossier is not null)
+        {
+            var row = await RowAsync(db, new StatisticKey(dossier.CommuneCode.Value, dossier.Agency, dossier.ProcedureCode, StatisticRules.Day(m.At)), ct);
+            StatisticRules.Completed(row, m.To, dossier.Outcome, dossier.Timeliness);
+        }
+    });
+
+    public Task Consume(ConsumeContext<SupplementRequested> context) => ApplyAsync(context, async (db, ct) =>
+    {
+        var dossier = await db.Dossiers.AsNoTracking()
+            .Where(d => d.Id == context.Message.DossierId)
+            .Select(d => new { d.CommuneCode, d.Agency, d.ProcedureCode })
+            .FirstOrDefaultAsync(ct);
+        if (dossier is not null)
+        {
+            StatisticRules.SupplementRequested(await RowAsync(db, new StatisticKey(dossier.CommuneCode.Value, dossier.Agency, dossier.ProcedureCode, StatisticRules.Day(context.Message.At)), ct));
+        }
+    });
+
+    /// <summary>The counter row for the key: already in this transaction, in the database, or new.</summary>
+    internal static async Task<DossierStatistic> RowAsync(PortalDbContext db, StatisticKey key, CancellationToken cancellationToken)
+    {
+        var row = db.DossierStatistics.Local.FirstOrDefault(s => s.Key == key)
+            ?? await db.DossierStatistics.FirstOrDefaultAsync(
+                s => s.CommuneCode == key.CommuneCode && s.Agency == key.Agency && s.ProcedureCode == key.ProcedureCode && s.Day == key.Day, cancellationToken);
+        if (row is null)
+        {
+            row = DossierStatistic.Empty(key);
+            db.DossierStatistics.Add(row);
+        }
+
+        return row;
     }
 
-    /// <param name="locate">The commune, the day and, for a result, whether it was on time (null for a submission).</param>
-    private Task CountAsync<T>(ConsumeContext<T> context, Func<CancellationToken, Task<(string Commune, DateOnly Day, bool? OnTime)?>> locate)
+    private static async Task<CommuneDailyStatistic> DailyAsync(PortalDbContext db, string commune, DateOnly day, CancellationToken cancellationToken)
+    {
+        var row = await db.CommuneDailyStatistics.FirstOrDefaultAsync(s => s.CommuneCode == commune && s.Day == day, cancellationToken);
+        if (row is null)
+        {
+            row = new CommuneDailyStatistic { CommuneCode = commune, Day = day };
+            db.CommuneDailyStatistics.Add(row);
+        }
+
+        return row;
+    }
+
+    private Task ApplyAsync<T>(ConsumeContext<T> context, Func<PortalDbContext, CancellationToken, Task> apply)
         where T : class
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("An event without a message id.");
@@ -62,27 +127,7 @@ public sealed class StatisticsConsumer(UnitOfWork unitOfWork, TimeProvider clock
                 }
 
                 db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = Name, ProcessedAt = clock.GetUtcNow() });
-                if (await locate(ct) is not { } at)
-                {
-                    return;
-                }
-
-                var row = await db.CommuneDailyStatistics.FirstOrDefaultAsync(s => s.CommuneCode == at.Commune && s.Day == at.Day, ct);
-                if (row is null)
-                {
-                    row = new CommuneDailyStatistic { CommuneCode = at.Commune, Day = at.Day };
-                    db.CommuneDailyStatistics.Add(row);
-                }
-
-                if (at.OnTime is null)
-                {
-                    row.Submitted++;
-                }
-                else
-                {
-                    row.ResultsIssued++;
-                    row.ResultsIssuedOnTime += at.OnTime.Value ? 1 : 0;
-                }
+                await apply(db, ct);
             },
             context.CancellationToken);
     }

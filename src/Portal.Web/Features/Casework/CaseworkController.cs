@@ -31,7 +31,7 @@ public sealed class CaseworkController(
     /// <summary>The name the history shows for what the portal does by itself (automatic assignment).</summary>
     public const string SystemActor = "he-thong";
 
-    public static readonly IReadOnlySet<string> LeaderActions = new HashSet<string> { "approve", "reject", "sendback" };
+    public static readonly IReadOnlySet<string> LeaderActions = new HashSet<string> { "approve", "reject", "sendback", "assign" };
 
     public static readonly IReadOnlySet<string> Steps = new HashSet<string>
     {
@@ -48,7 +48,8 @@ public sealed class CaseworkController(
             return NotFound();
         }
 
-        var actor = Actor(dossier);
+        var queue = await QueueOfAsync(dossier, cancellationToken);
+        var actor = Actor(queue);
         await unitOfWork.ExecuteAsync(
             _ =>
             {
@@ -59,7 +60,6 @@ public sealed class CaseworkController(
         var procedure = await db.Procedures.AsNoTracking().FirstAsync(p => p.Code == dossier.ProcedureCode, cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.DossierId == dossier.Id).OrderBy(a => a.AddedAt).ToListAsync(cancellationToken);
         var result = await db.DossierResults.AsNoTracking().FirstOrDefaultAsync(r => r.DossierId == dossier.Id, cancellationToken);
-        var queue = await QueueOfAsync(dossier, cancellationToken);
         var calendar = await calendars.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return View(new CaseView(
@@ -101,7 +101,7 @@ public sealed class CaseworkController(
                     throw new BusinessRuleViolationException(new DossierVersionMustMatchRule(seen, dossier.Version));
                 }
 
-                var actor = Actor(dossier);
+                var actor = Actor(queue);
                 var now = clock.GetUtcNow();
                 var reason = input.Reason?.Trim() ?? string.Empty;
                 var procedure = await db.Procedures.AsNoTracking().FirstAsync(p => p.Code == dossier.ProcedureCode, ct);
@@ -200,11 +200,11 @@ public sealed class CaseworkController(
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, DossierResult.SummaryMaxLength)];
 
-    private ActorRef Actor(Dossier dossier)
+    /// <summary>Who acts, in the role and for the commune of the queue the dossier is processed in.</summary>
+    private ActorRef Actor(ProcessingQueue queue)
     {
         var role = PortalRoles.CommuneStaff.FirstOrDefault(User.IsInRole) ?? PortalRoles.Supervisor;
-        var commune = User.Queues().FirstOrDefault(q => q.Agency == dossier.Agency).Commune.Value;
-        return new ActorRef(User.Identity!.Name!, role, commune);
+        return new ActorRef(User.Identity!.Name!, role, queue.Commune.Value);
     }
 
     private async Task<Dossier?> FindAsync(string code, bool tracked, CancellationToken cancellationToken)

@@ -105,41 +105,71 @@ public sealed partial class DailyDigestService(
         var sent = 0;
         foreach (var person in people.Where(p => !done.Contains(p.User.UserName!)))
         {
-            var principal = person.Principal;
-            var signs = new List<ProcessingQueue>();
-            foreach (var queue in principal.Queues())
+            try
             {
-                if (await staff.SignsForAsync(principal, queue, cancellationToken))
+                if (await SendOneAsync(person.User, person.Principal, today, now, db, staff, composer, email, emailOptions, unitOfWork, cancellationToken))
                 {
-                    signs.Add(queue);
+                    sent++;
                 }
             }
-
-            var digest = await composer.ComposeAsync(person.User.UserName!, signs, now, cancellationToken);
-            var mailed = false;
-            if (!string.IsNullOrWhiteSpace(person.User.Email) && (digest.Assigned > 0 || digest.AwaitingSignature > 0))
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                await email.SendAsync(Compose(person.User, digest, emailOptions), cancellationToken);
-                mailed = true;
+                // One officer's failure (a bad address, the mail server) does not hold up the others; tomorrow is another digest.
+                LogPersonFailed(ex, person.User.UserName!);
             }
-
-            await unitOfWork.ExecuteAsync(
-                async ct =>
-                {
-                    if (!await db.StaffDigests.AnyAsync(d => d.UserName == digest.UserName && d.Day == today, ct))
-                    {
-                        db.StaffDigests.Add(new StaffDigest
-                        {
-                            UserName = digest.UserName, Day = today, SentAt = now, Assigned = digest.Assigned, Overdue = digest.OverdueCount,
-                            DueSoon = digest.DueSoonCount, AwaitingSignature = digest.AwaitingSignature, Emailed = mailed,
-                        });
-                    }
-                },
-                cancellationToken);
-            sent++;
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Claims the officer's digest for the day first (the unique row: a second replica or a restart finds
+    /// it and stops), then mails it and records that it was mailed.
+    /// </summary>
+    private static async Task<bool> SendOneAsync(
+        PortalUser user, ClaimsPrincipal principal, DateOnly today, DateTimeOffset now, PortalDbContext db, StaffDirectory staff, DigestComposer composer,
+        IEmailSender email, EmailOptions emailOptions, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        var signs = new List<ProcessingQueue>();
+        foreach (var queue in principal.Queues())
+        {
+            if (await staff.SignsForAsync(principal, queue, cancellationToken))
+            {
+                signs.Add(queue);
+            }
+        }
+
+        var digest = await composer.ComposeAsync(user.UserName!, signs, now, cancellationToken);
+        var claimed = await unitOfWork.ExecuteAsync(
+            async ct =>
+            {
+                if (await db.StaffDigests.AnyAsync(d => d.UserName == digest.UserName && d.Day == today, ct))
+                {
+                    return false;
+                }
+
+                db.StaffDigests.Add(new StaffDigest
+                {
+                    UserName = digest.UserName, Day = today, SentAt = now, Assigned = digest.Assigned, Overdue = digest.OverdueCount,
+                    DueSoon = digest.DueSoonCount, AwaitingSignature = digest.AwaitingSignature,
+                });
+                return true;
+            },
+            cancellationToken);
+        if (!claimed)
+        {
+            return false;
+        }
+
+        if (!string.IsNullOrWhiteSpace(user.Email) && (digest.Assigned > 0 || digest.AwaitingSignature > 0))
+        {
+            await email.SendAsync(Compose(user, digest, emailOptions), cancellationToken);
+            await unitOfWork.ExecuteAsync(
+                ct => db.StaffDigests.Where(d => d.UserName == digest.UserName && d.Day == today).ExecuteUpdateAsync(x => x.SetProperty(d => d.Emailed, true), ct),
+                cancellationToken);
+        }
+
+        return true;
     }
 
     private static async Task<IReadOnlyList<(PortalUser User, ClaimsPrincipal Principal)>> CommuneStaffAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -192,4 +222,7 @@ public sealed partial class DailyDigestService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending the officers' daily digests failed; will retry")]
     private partial void LogFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The daily digest of {UserName} could not be sent")]
+    private partial void LogPersonFailed(Exception exception, string userName);
 }

@@ -1497,6 +1497,56 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DossierCodeSequences");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Statistics.DossierStatistic", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<int>("Agency")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CompletedEarly")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedLate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedDirect")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WaivedVnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("int");
+
+                    b.HasKey("CommuneCode", "Agency", "ProcedureCode", "Day");
+
+                    b.HasIndex("Day", "CommuneCode");
+
+                    b.ToTable("DossierStatistics");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -217,9 +217,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "UserName", "To" });
 
             // Rows written before this migration: the appointment is the due date, the worklist copies the
-            // dossier's status, and its search key is the code and name in lower case (new rows also fold diacritics).
+            // dossier's status, and its search key is left empty for the start-up to fill (folded like new rows).
             migrationBuilder.Sql("UPDATE \"Dossiers\" SET \"AppointmentAt\" = \"DueAt\";");
-            migrationBuilder.Sql("UPDATE \"WorklistItems\" SET \"AppointmentAt\" = \"DueAt\", \"Status\" = (SELECT \"Status\" FROM \"Dossiers\" WHERE \"Dossiers\".\"Id\" = \"WorklistItems\".\"DossierId\"), \"SearchKey\" = lower(\"DossierCode\" || ' ' || \"ApplicantName\");");
+            migrationBuilder.Sql("UPDATE \"WorklistItems\" SET \"AppointmentAt\" = \"DueAt\", \"Status\" = (SELECT \"Status\" FROM \"Dossiers\" WHERE \"Dossiers\".\"Id\" = \"WorklistItems\".\"DossierId\");");
         }
 
         /// <inheritdoc />

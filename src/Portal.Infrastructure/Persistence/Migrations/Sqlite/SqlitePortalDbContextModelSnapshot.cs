@@ -1466,6 +1466,56 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DossierCodeSequences");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Statistics.DossierStatistic", b =>
+                {
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Agency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompletedEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDirect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplementRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaivedVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommuneCode", "Agency", "ProcedureCode", "Day");
+
+                    b.HasIndex("Day", "CommuneCode");
+
+                    b.ToTable("DossierStatistics");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.AdministrativeUnits;
+using Portal.Domain.Catalogue;
+using Portal.Infrastructure.Statistics;
+
+namespace Portal.Infrastructure.Persistence.Configurations;
+
+internal sealed class DossierStatisticConfiguration : IEntityTypeConfiguration<DossierStatistic>
+{
+    public void Configure(EntityTypeBuilder<DossierStatistic> builder)
+    {
+        builder.HasKey(s => new { s.CommuneCode, s.Agency, s.ProcedureCode, s.Day });
+        builder.Property(s => s.CommuneCode).HasMaxLength(CommuneCode.Length);
+        builder.Property(s => s.Agency).HasConversion<int>();
+        builder.Property(s => s.ProcedureCode).HasMaxLength(Procedure.CodeMaxLength);
+        builder.Ignore(s => s.Key);
+        builder.Ignore(s => s.Counts);
+
+        // Dashboards read a date range across communes.
+        builder.HasIndex(s => new { s.Day, s.CommuneCode });
+    }
+}

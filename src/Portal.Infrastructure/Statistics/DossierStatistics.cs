@@ -1,0 +1,101 @@
+using Portal.Domain.Calendar;
+using Portal.Domain.Catalogue;
+using Portal.Domain.Dossiers;
+
+namespace Portal.Infrastructure.Statistics;
+
+/// <summary>
+/// The supervisors' counters for one commune × agency × procedure × local day (Asia/Ho_Chi_Minh), kept
+/// up to date by the statistics consumer from the bus's events, so no page ever counts dossiers.
+/// </summary>
+public sealed class DossierStatistic
+{
+    public required string CommuneCode { get; init; }
+
+    public required HandlingAgency Agency { get; init; }
+
+    public required string ProcedureCode { get; init; }
+
+    public required DateOnly Day { get; init; }
+
+    public int ReceivedOnline { get; set; }
+
+    public int ReceivedDirect { get; set; }
+
+    public int CompletedEarly { get; set; }
+
+    public int CompletedOnTime { get; set; }
+
+    public int CompletedLate { get; set; }
+
+    /// <summary>Refused at reception, or decided against.</summary>
+    public int Refused { get; set; }
+
+    public int Withdrawn { get; set; }
+
+    public int SupplementRequests { get; set; }
+
+    /// <summary>The fees citizens did not pay: the sum of the amounts the rules waived at filing.</summary>
+    public long WaivedVnd { get; set; }
+
+    public static DossierStatistic Empty(StatisticKey key) =>
+        new() { CommuneCode = key.CommuneCode, Agency = key.Agency, ProcedureCode = key.ProcedureCode, Day = key.Day };
+
+    public StatisticKey Key => new(CommuneCode, Agency, ProcedureCode, Day);
+
+    /// <summary>The counts only, for comparing a counter with a recount.</summary>
+    public (int, int, int, int, int, int, int, int, long) Counts =>
+        (ReceivedOnline, ReceivedDirect, CompletedEarly, CompletedOnTime, CompletedLate, Refused, Withdrawn, SupplementRequests, WaivedVnd);
+}
+
+public readonly record struct StatisticKey(string CommuneCode, HandlingAgency Agency, string ProcedureCode, DateOnly Day);
+
+/// <summary>
+/// What each fact adds to the counters. The consumer applies it to one event; the recount applies it to
+/// every dossier; both use these functions, so they can only disagree if an event was lost or doubled.
+/// </summary>
+public static class StatisticRules
+{
+    public static void Filed(DossierStatistic row, FilingChannel channel, long waivedVnd)
+    {
+        if (channel == FilingChannel.Online)
+        {
+            row.ReceivedOnline++;
+        }
+        else
+        {
+            row.ReceivedDirect++;
+        }
+
+        row.WaivedVnd += waivedVnd;
+    }
+
+    /// <summary>Processing ended (processed, refused at reception, stopped or withdrawn): early, on time or late, refused, withdrawn.</summary>
+    public static void Completed(DossierStatistic row, DossierStatus endedAs, ProcessingOutcome? outcome, Timeliness? timeliness)
+    {
+        switch (timeliness)
+        {
+            case Timeliness.Early: row.CompletedEarly++; break;
+            case Timeliness.OnTime: row.CompletedOnTime++; break;
+            case Timeliness.Late: row.CompletedLate++; break;
+        }
+
+        if (endedAs == DossierStatus.RefusedAtReception || (endedAs == DossierStatus.Processed && outcome == ProcessingOutcome.Refused))
+        {
+            row.Refused++;
+        }
+
+        if (endedAs == DossierStatus.Withdrawn)
+        {
+            row.Withdrawn++;
+        }
+    }
+
+    public static void SupplementRequested(DossierStatistic row) => row.SupplementRequests++;
+
+    /// <summary>The states in which processing ends (a status change into one of them is a completion).</summary>
+    public static bool Ends(DossierStatus to) =>
+        to is DossierStatus.Processed or DossierStatus.RefusedAtReception or DossierStatus.Stopped or DossierStatus.Withdrawn;
+
+    public static DateOnly Day(DateTimeOffset at) => VietnamTime.LocalDate(at);
+}

@@ -1,0 +1,135 @@
+using MassTransit;
+using Xunit.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Dossiers;
+using Portal.Infrastructure.Messaging.Consumers;
+using Portal.Infrastructure.Messaging.Contracts;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.ReferenceData;
+using Portal.Infrastructure.Statistics;
+using Portal.IntegrationTests.Support;
+
+namespace Portal.IntegrationTests.Messaging;
+
+/// <summary>
+/// The supervisors' counters, built only from the bus's events, equal a recount from the dossiers after a
+/// randomised stream of filings and casework (every act of the lifecycle), with some events delivered twice.
+/// </summary>
+public sealed class StatisticsCountersTests(PortalAppFactory portal, ITestOutputHelper output) : IClassFixture<PortalAppFactory>
+{
+    private static readonly string[] Procedures = ["1.001193", "1.004222", "2.000884", "1.004194"];
+
+    [Fact]
+    public async Task Counters_built_from_events_equal_a_recount_from_the_dossiers_even_with_redeliveries()
+    {
+        var seed = Environment.TickCount;
+        output.WriteLine($"seed {seed}");
+        var random = new Random(seed);
+        var codes = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            codes.Add((await DossierFiler.FileAsync(portal.Services, Procedures[random.Next(Procedures.Length)], random.Next(2) == 0 ? PortalAppFactory.HamRong : PortalAppFactory.HacThanh)).Value);
+        }
+
+        foreach (var code in codes)
+        {
+            await WorkAsync(code, random);
+        }
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var differences = await Eventually.GetAsync(
+                async () => await StatisticsRecount.CompareAsync(db, CancellationToken.None) is { Count: 0 } none ? none : null,
+                "the counters to catch up with the dossiers", TimeSpan.FromSeconds(60));
+            Assert.Empty(differences);
+        }
+
+        // Deliver a sample of the same events again (same message ids): nothing may change.
+        var trail = await portal.QueryAsync(db => db.DossierEvents.Where(e => e.Type != nameof(DossierRouted)).ToListAsync());
+        var bus = portal.Services.GetRequiredService<IBus>();
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        var again = trail.OrderBy(_ => random.Next()).Take(30).ToList();
+        foreach (var e in again)
+        {
+            var type = IntegrationEvents.Resolve(typeof(DossierSubmitted).Namespace + "." + e.Type);
+            var message = System.Text.Json.JsonSerializer.Deserialize(e.Body, type, json)!;
+            await bus.Publish(message, type, c => c.MessageId = e.MessageId);
+        }
+
+        // A last event with a new id; the statistics queue takes one message at a time, so once it is in the inbox the repeats were seen.
+        var canary = NewId.NextGuid();
+        await bus.Publish(new ResultIssued(Guid.NewGuid(), "14758-000000-0000", DateTimeOffset.UtcNow), c => c.MessageId = canary);
+        await Eventually.GetAsync(() => portal.QueryAsync(db => db.InboxMessages.FirstOrDefaultAsync(m => m.MessageId == canary && m.Consumer == StatisticsConsumer.Name)), "the canary counted");
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            Assert.Empty(await StatisticsRecount.CompareAsync(db, CancellationToken.None));
+            var totals = await db.DossierStatistics.AsNoTracking().ToListAsync();
+            Assert.Equal(codes.Count, totals.Sum(s => s.ReceivedOnline + s.ReceivedDirect));
+            Assert.True(totals.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate) > 0, "some dossiers completed");
+            Assert.True(totals.Sum(s => s.SupplementRequests) > 0, "some supplements requested");
+
+            // The rebuild command's path: replacing the counters by the recount changes nothing.
+            await StatisticsRecount.RebuildAsync(scope.ServiceProvider.GetRequiredService<UnitOfWork>(), CancellationToken.None);
+            Assert.Empty(await StatisticsRecount.CompareAsync(db, CancellationToken.None));
+        }
+    }
+
+    /// <summary>Walks one dossier a random way through the lifecycle, as officers, leaders and the citizen would.</summary>
+    private async Task WorkAsync(string code, Random random)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        var calendar = await scope.ServiceProvider.GetRequiredService<WorkingCalendarProvider>().GetAsync(CancellationToken.None);
+        var db = unitOfWork.Db;
+        var officer = new ActorRef("officer", "CommitteeOfficer");
+        var leader = new ActorRef("leader", "CommitteeLeader");
+        var path = random.Next(6);
+        await unitOfWork.ExecuteAsync(
+            async ct =>
+            {
+                var dossier = await db.Dossiers.Include(d => d.History).SingleAsync(d => d.Code == DossierCode.Parse(code), ct);
+                var limit = (await db.Procedures.AsNoTracking().SingleAsync(p => p.Code == dossier.ProcedureCode, ct)).TimeLimit;
+                var now = DateTimeOffset.UtcNow;
+                switch (path)
+                {
+                    case 0:
+                        break; // still new
+                    case 1:
+                        dossier.RefuseAtReception(officer, now, "Không thuộc thẩm quyền");
+                        break;
+                    case 2:
+                        dossier.Withdraw(new ActorRef("citizen"), now, null);
+                        break;
+                    default:
+                        dossier.Receive(officer, now, calendar, limit);
+                        dossier.StartProcessing(officer, now);
+                        var supplements = path == 5 ? 2 : path == 4 ? 1 : 0;
+                        for (var i = 0; i < supplements; i++)
+                        {
+                            dossier.RequestSupplement(officer, now, "Bổ sung");
+                            dossier.RecordSupplement(new ActorRef("citizen"), now, calendar);
+                        }
+
+                        if (random.Next(4) == 0)
+                        {
+                            dossier.Stop(officer, now, "Công dân đề nghị dừng");
+                            break;
+                        }
+
+                        dossier.Propose(officer, now, random.Next(3) == 0 ? ProcessingOutcome.Refused : ProcessingOutcome.Approved, "Lý do");
+                        dossier.Approve(leader, now);
+                        if (random.Next(2) == 0)
+                        {
+                            dossier.ReturnResult(officer, now);
+                        }
+
+                        break;
+                }
+            },
+            CancellationToken.None);
+    }
+}

@@ -58,6 +58,7 @@ public static class WebRegistration
         services.AddScoped<AttachmentIntake>();
         services.AddScoped<Features.Casework.StaffDirectory>();
         services.AddScoped<Features.Casework.DigestComposer>();
+        services.AddScoped<Features.Supervision.SupervisionQueries>();
         var digest = configuration.GetSection("Casework:DailyDigest").Get<Features.Casework.DailyDigestOptions>() ?? new Features.Casework.DailyDigestOptions();
         services.AddSingleton(digest);
         services.AddSingleton<Features.Casework.DailyDigestService>();

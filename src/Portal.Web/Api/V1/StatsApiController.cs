@@ -1,23 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Calendar;
-using Portal.Domain.Catalogue;
-using Portal.Domain.Dossiers;
-using Portal.Infrastructure.Persistence;
 using Portal.Web.Authorization;
 
 namespace Portal.Web.Api.V1;
 
 /// <summary>
 /// Per commune and agency, for the provincial command centre (client credentials, scope <c>stats</c>):
-/// dossiers filed in the period, finished early / on time / late, still open, on-time rate and colour.
+/// dossiers filed in the period (online, direct), finished early / on time / late, refused, withdrawn,
+/// supplement requests, fees waived, open now (and overdue), on-time rate and colour: the dashboard's numbers.
 /// </summary>
 [ApiController]
 [Authorize(Policy = Policies.ApiStats)]
 [Route("api/v1/stats")]
-public sealed class StatsApiController(PortalDbContext db, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> l) : ControllerBase
+public sealed class StatsApiController(Features.Supervision.SupervisionQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> l) : ControllerBase
 {
     public const int MaxDays = 366;
 
@@ -32,37 +29,39 @@ public sealed class StatsApiController(PortalDbContext db, TimeProvider clock, I
             return ValidationProblem(ModelState);
         }
 
-        var (start, end) = (VietnamTime.AtLocal(first, TimeOnly.MinValue), VietnamTime.AtLocal(last.AddDays(1), TimeOnly.MinValue));
-        var counts = await db.Dossiers.AsNoTracking()
-            .Where(d => d.FiledAt >= start && d.FiledAt < end)
-            .GroupBy(d => new { d.CommuneCode, d.Agency })
-            .Select(g => new
-            {
-                g.Key.CommuneCode,
-                g.Key.Agency,
-                Received = g.Count(),
-                Early = g.Count(d => d.Timeliness == Timeliness.Early),
-                OnTime = g.Count(d => d.Timeliness == Timeliness.OnTime),
-                Late = g.Count(d => d.Timeliness == Timeliness.Late),
-                Open = g.Count(d => d.CompletedAt == null),
-            })
-            .ToListAsync(cancellationToken);
-        var communes = await db.Communes.AsNoTracking().Where(c => c.SuccessorCode == null).OrderBy(c => c.Code).ToListAsync(cancellationToken);
-        var (green, yellow) = (configuration.GetValue("Stats:GreenAtLeast", 95.0), configuration.GetValue("Stats:YellowAtLeast", 80.0));
-        var rows = communes.SelectMany(c => new[] { HandlingAgency.CommunePolice, HandlingAgency.CommuneCommittee }.Select(agency =>
+        // The same figures as the supervisors' dashboard: the event-built counters and the worklist, never a scan of the dossiers.
+        var figures = await queries.ByQueueAsync(new Features.Supervision.Period(first, last), cancellationToken);
+        var rows = figures.Select(f => new CommuneStatsRow(
+            f.CommuneCode, f.CommuneName, Agencies.Slug(f.Agency!.Value), f.Received, f.Early, f.OnTime, f.Late, f.Open,
+            f.OnTimeRate is { } rate ? Math.Round(rate, 1) : null, queries.Colour(f.OnTimeRate, Features.Supervision.Indicator.OnTime))
         {
-            var n = counts.FirstOrDefault(x => x.CommuneCode == c.Code && x.Agency == agency);
-            var finished = (n?.Early ?? 0) + (n?.OnTime ?? 0) + (n?.Late ?? 0);
-            double? rate = finished == 0 ? null : Math.Round(100.0 * ((n?.Early ?? 0) + (n?.OnTime ?? 0)) / finished, 1);
-            var colour = rate switch { null => "none", >= 0 when rate >= green => "green", >= 0 when rate >= yellow => "yellow", _ => "red" };
-            return new CommuneStatsRow(c.Code.Value, c.FullName, Agencies.Slug(agency), n?.Received ?? 0, n?.Early ?? 0, n?.OnTime ?? 0, n?.Late ?? 0, n?.Open ?? 0, rate, colour);
-        }));
+            ReceivedOnline = f.ReceivedOnline, ReceivedDirect = f.ReceivedDirect, Refused = f.Refused, Withdrawn = f.Withdrawn,
+            SupplementRequests = f.Supplements, OpenOverdue = f.OpenOverdue, WaivedVnd = f.WaivedVnd,
+        });
         return new CommuneStatsDto(first, last, [.. rows]);
     }
 }
 
 public sealed record CommuneStatsDto(DateOnly From, DateOnly To, IReadOnlyList<CommuneStatsRow> Communes);
 
+/// <param name="Received">Filed in the period (online and direct).</param>
+/// <param name="Open">Open now (not yet decided), whatever the period.</param>
 public sealed record CommuneStatsRow(
     string CommuneCode, string CommuneName, string Agency, int Received, int CompletedEarly, int CompletedOnTime, int CompletedLate, int Open,
-    double? OnTimeRate, string Colour);
+    double? OnTimeRate, string Colour)
+{
+    public int ReceivedOnline { get; init; }
+
+    public int ReceivedDirect { get; init; }
+
+    public int Refused { get; init; }
+
+    public int Withdrawn { get; init; }
+
+    public int SupplementRequests { get; init; }
+
+    public int OpenOverdue { get; init; }
+
+    /// <summary>The fees citizens did not pay in the period (VND).</summary>
+    public long WaivedVnd { get; init; }
+}

@@ -1,0 +1,251 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Calendar;
+using Portal.Domain.Catalogue;
+using Portal.Domain.Dossiers;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.ReferenceData;
+
+namespace Portal.Web.Features.Supervision;
+
+/// <summary>A closed range of local days.</summary>
+public readonly record struct Period(DateOnly From, DateOnly To)
+{
+    public const int MaxDays = 731;
+
+    public int Days => To.DayNumber - From.DayNumber + 1;
+
+    /// <summary>The requested range, or the last 30 days; null when the request makes no sense (reversed, too long, out of era).</summary>
+    public static Period? Of(DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        var period = new Period(from ?? (to ?? today).AddDays(-29), to ?? today);
+        return period.From > period.To || period.Days > MaxDays || period.From.Year < 2000 || period.To.Year > 2100 ? null : period;
+    }
+}
+
+/// <summary>The figures of one unit (a commune, a queue, the province) for a period, from the counters and the worklist.</summary>
+public sealed record UnitFigures(
+    string CommuneCode, string CommuneName, HandlingAgency? Agency,
+    int ReceivedOnline, int ReceivedDirect, int Early, int OnTime, int Late, int Refused, int Withdrawn, int Supplements, long WaivedVnd,
+    int Open, int OpenOverdue, int Liked, int Disliked)
+{
+    public int Received => ReceivedOnline + ReceivedDirect;
+
+    public int Completed => Early + OnTime + Late;
+
+    /// <summary>Decision 766: finished by the promised date (early or on time) over finished; null with nothing finished.</summary>
+    public double? OnTimeRate => Completed == 0 ? null : 100.0 * (Early + OnTime) / Completed;
+
+    public double? OnlineShare => Received == 0 ? null : 100.0 * ReceivedOnline / Received;
+
+    /// <summary>Decision 766: 100% − (late rate + share of rated dossiers the citizen disliked).</summary>
+    public double? Satisfaction => Completed == 0 ? null : Math.Max(0, 100.0 - (100.0 * Late / Completed) - (Liked + Disliked == 0 ? 0 : 100.0 * Disliked / (Liked + Disliked)));
+
+    public static UnitFigures Sum(string code, string name, HandlingAgency? agency, IEnumerable<UnitFigures> parts)
+    {
+        var list = parts.ToList();
+        return new UnitFigures(
+            code, name, agency, list.Sum(p => p.ReceivedOnline), list.Sum(p => p.ReceivedDirect), list.Sum(p => p.Early), list.Sum(p => p.OnTime),
+            list.Sum(p => p.Late), list.Sum(p => p.Refused), list.Sum(p => p.Withdrawn), list.Sum(p => p.Supplements), list.Sum(p => p.WaivedVnd),
+            list.Sum(p => p.Open), list.Sum(p => p.OpenOverdue), list.Sum(p => p.Liked), list.Sum(p => p.Disliked));
+    }
+}
+
+public sealed record DayFigures(DateOnly Day, int Received, int Completed, int Late);
+
+public sealed record ProcedureFigures(string ProcedureCode, string Name, int Completed, int Late)
+{
+    public double LateRate => Completed == 0 ? 0 : 100.0 * Late / Completed;
+}
+
+public sealed record AgeBucket(string Label, int Count);
+
+public sealed record OfficerFigures(string UserName, int Open, int Overdue);
+
+public sealed record Breach(string CommuneCode, string DossierCode, string QueueName, DateTimeOffset DueAt, DateOnly ExpectedDay);
+
+/// <summary>Heat-map indicators and their colour thresholds (green at or above the first, yellow at or above the second).</summary>
+public enum Indicator
+{
+    OnTime,
+    Online,
+    Satisfaction,
+}
+
+/// <summary>
+/// Every figure the supervisors' pages, exports and the command centre's API show, read from the
+/// event-built counters (<c>DossierStatistics</c>) and the worklist read model; never from the dossiers
+/// table (ratings, few, are joined to their dossier by key).
+/// </summary>
+public sealed class SupervisionQueries(PortalDbContext db, WorkingCalendarProvider calendars, TimeProvider clock, IConfiguration configuration)
+{
+    /// <summary>48 working hours of 8 hours: the breach forecast's horizon in working days.</summary>
+    public const int ForecastWorkingDays = 6;
+
+    public (double Green, double Yellow) Thresholds(Indicator indicator) => indicator switch
+    {
+        Indicator.Online => (configuration.GetValue("Stats:OnlineGreenAtLeast", 50.0), configuration.GetValue("Stats:OnlineYellowAtLeast", 30.0)),
+        Indicator.Satisfaction => (configuration.GetValue("Stats:SatisfactionGreenAtLeast", 90.0), configuration.GetValue("Stats:SatisfactionYellowAtLeast", 75.0)),
+        _ => (configuration.GetValue("Stats:GreenAtLeast", 95.0), configuration.GetValue("Stats:YellowAtLeast", 80.0)),
+    };
+
+    public static double? Value(UnitFigures unit, Indicator indicator) => indicator switch
+    {
+        Indicator.Online => unit.OnlineShare,
+        Indicator.Satisfaction => unit.Satisfaction,
+        _ => unit.OnTimeRate,
+    };
+
+    /// <summary><c>green</c>, <c>yellow</c>, <c>red</c>, or <c>none</c> when there is nothing to judge.</summary>
+    public string Colour(double? value, Indicator indicator)
+    {
+        var (green, yellow) = Thresholds(indicator);
+        return value switch
+        {
+            null => "none",
+            var v when v >= green => "green",
+            var v when v >= yellow => "yellow",
+            _ => "red",
+        };
+    }
+
+    /// <summary>One row per current commune × agency (332 for the province), zeros where nothing happened.</summary>
+    public async Task<IReadOnlyList<UnitFigures>> ByQueueAsync(Period period, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var counters = await db.DossierStatistics.AsNoTracking()
+            .Where(s => s.Day >= period.From && s.Day <= period.To)
+            .GroupBy(s => new { s.CommuneCode, s.Agency })
+            .Select(g => new
+            {
+                g.Key.CommuneCode, g.Key.Agency,
+                Online = g.Sum(s => s.ReceivedOnline), Direct = g.Sum(s => s.ReceivedDirect), Early = g.Sum(s => s.CompletedEarly),
+                OnTime = g.Sum(s => s.CompletedOnTime), Late = g.Sum(s => s.CompletedLate), Refused = g.Sum(s => s.Refused),
+                Withdrawn = g.Sum(s => s.Withdrawn), Supplements = g.Sum(s => s.SupplementRequests), Waived = g.Sum(s => s.WaivedVnd),
+            })
+            .ToListAsync(cancellationToken);
+        var open = await db.WorklistItems.AsNoTracking()
+            .Where(w => w.Status != DossierStatus.Processed)
+            .GroupBy(w => new { w.CommuneCode, w.Agency })
+            .Select(g => new { g.Key.CommuneCode, g.Key.Agency, Open = g.Count(), Overdue = g.Count(w => w.DueAt < now) })
+            .ToListAsync(cancellationToken);
+        var (start, end) = (VietnamTime.AtLocal(period.From, TimeOnly.MinValue), VietnamTime.AtLocal(period.To.AddDays(1), TimeOnly.MinValue));
+        var ratings = await db.DossierRatings.AsNoTracking()
+            .Where(r => r.At >= start && r.At < end)
+            .Join(db.Dossiers.IgnoreAutoIncludes(), r => r.DossierId, d => d.Id, (r, d) => new { d.CommuneCode, d.Agency, r.Liked })
+            .GroupBy(x => new { x.CommuneCode, x.Agency })
+            .Select(g => new { g.Key.CommuneCode, g.Key.Agency, Liked = g.Count(x => x.Liked), Disliked = g.Count(x => !x.Liked) })
+            .ToListAsync(cancellationToken);
+        var communes = await db.Communes.AsNoTracking().Where(c => c.SuccessorCode == null).OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        return [.. communes.SelectMany(c => new[] { HandlingAgency.CommunePolice, HandlingAgency.CommuneCommittee }.Select(agency =>
+        {
+            var code = c.Code.Value;
+            var n = counters.FirstOrDefault(x => x.CommuneCode == code && x.Agency == agency);
+            var o = open.FirstOrDefault(x => x.CommuneCode == code && x.Agency == agency);
+            var r = ratings.FirstOrDefault(x => x.CommuneCode.Value == code && x.Agency == agency);
+            return new UnitFigures(
+                code, c.FullName, agency, n?.Online ?? 0, n?.Direct ?? 0, n?.Early ?? 0, n?.OnTime ?? 0, n?.Late ?? 0, n?.Refused ?? 0, n?.Withdrawn ?? 0,
+                n?.Supplements ?? 0, n?.Waived ?? 0, o?.Open ?? 0, o?.Overdue ?? 0, r?.Liked ?? 0, r?.Disliked ?? 0);
+        }))];
+    }
+
+    /// <summary>One row per current commune (both agencies together).</summary>
+    public static IReadOnlyList<UnitFigures> ByCommune(IReadOnlyList<UnitFigures> queues) =>
+        [.. queues.GroupBy(q => q.CommuneCode).Select(g => UnitFigures.Sum(g.Key, g.First().CommuneName, null, g))];
+
+    public async Task<IReadOnlyList<DayFigures>> ByDayAsync(Period period, string? commune, CancellationToken cancellationToken)
+    {
+        var rows = await Counters(period, commune)
+            .GroupBy(s => s.Day)
+            .Select(g => new DayFigures(g.Key, g.Sum(s => s.ReceivedOnline + s.ReceivedDirect), g.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate), g.Sum(s => s.CompletedLate)))
+            .ToListAsync(cancellationToken);
+        var byDay = rows.ToDictionary(r => r.Day);
+        return [.. Enumerable.Range(0, period.Days).Select(i => period.From.AddDays(i)).Select(day => byDay.GetValueOrDefault(day) ?? new DayFigures(day, 0, 0, 0))];
+    }
+
+    public async Task<IReadOnlyList<ProcedureFigures>> MostOftenLateAsync(Period period, string? commune, int take, CancellationToken cancellationToken)
+    {
+        var rows = await Counters(period, commune)
+            .GroupBy(s => s.ProcedureCode)
+            .Select(g => new { Code = g.Key, Completed = g.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate), Late = g.Sum(s => s.CompletedLate) })
+            .Where(x => x.Late > 0)
+            .ToListAsync(cancellationToken);
+        var names = await db.Procedures.AsNoTracking().ToDictionaryAsync(p => p.Code, p => Format.Pick(p.NameVi, p.NameEn), cancellationToken);
+        return [.. rows.Select(r => new ProcedureFigures(r.Code, names.GetValueOrDefault(r.Code, r.Code), r.Completed, r.Late))
+            .OrderByDescending(r => r.Late).ThenByDescending(r => r.LateRate).ThenBy(r => r.ProcedureCode, StringComparer.Ordinal).Take(take)];
+    }
+
+    /// <summary>The open backlog by age since filing, from the worklist.</summary>
+    public async Task<IReadOnlyList<AgeBucket>> BacklogAsync(string? commune, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var open = db.WorklistItems.AsNoTracking().Where(w => w.Status != DossierStatus.Processed && (commune == null || w.CommuneCode == commune));
+        var (d1, d3, d7) = (now.AddDays(-1), now.AddDays(-3), now.AddDays(-7));
+        return
+        [
+            new AgeBucket("≤ 1", await open.CountAsync(w => w.FiledAt >= d1, cancellationToken)),
+            new AgeBucket("2–3", await open.CountAsync(w => w.FiledAt < d1 && w.FiledAt >= d3, cancellationToken)),
+            new AgeBucket("4–7", await open.CountAsync(w => w.FiledAt < d3 && w.FiledAt >= d7, cancellationToken)),
+            new AgeBucket("> 7", await open.CountAsync(w => w.FiledAt < d7, cancellationToken)),
+        ];
+    }
+
+    public async Task<IReadOnlyList<OfficerFigures>> OfficersAsync(string queueName, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.WorklistItems.AsNoTracking()
+            .Where(w => w.QueueName == queueName && w.Status != DossierStatus.Processed)
+            .GroupBy(w => w.AssignedTo)
+            .Select(g => new { g.Key, Open = g.Count(), Overdue = g.Count(w => w.DueAt < now) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new OfficerFigures(r.Key ?? string.Empty, r.Open, r.Overdue)).OrderBy(r => r.UserName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The breach forecast: in each queue, the open dossiers due within the next 48 working hours, taken in
+    /// due order at the queue's current pace (dossiers it finished per working day over the last 7 days,
+    /// at least one); a dossier whose turn comes after its due day is forecast to miss it.
+    /// </summary>
+    public async Task<IReadOnlyList<Breach>> BreachForecastAsync(string? commune, CancellationToken cancellationToken)
+    {
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = VietnamTime.LocalDate(now);
+        var horizon = VietnamTime.AtLocal(calendar.AddWorkingDays(today, ForecastWorkingDays), calendar.OfficeClose);
+        var due = await db.WorklistItems.AsNoTracking()
+            .Where(w => w.Status != DossierStatus.Processed && !w.AwaitingSignature && w.DueAt >= now && w.DueAt <= horizon && (commune == null || w.CommuneCode == commune))
+            .OrderBy(w => w.DueAt).ThenBy(w => w.DossierCode)
+            .Select(w => new { w.QueueName, w.CommuneCode, w.Agency, w.DossierCode, w.DueAt })
+            .ToListAsync(cancellationToken);
+        var weekAgo = today.AddDays(-7);
+        var workingDaysLastWeek = Math.Max(1, calendar.WorkingDaysBetween(weekAgo, today));
+        var pace = await db.DossierStatistics.AsNoTracking()
+            .Where(s => s.Day > weekAgo && s.Day <= today && (commune == null || s.CommuneCode == commune))
+            .GroupBy(s => new { s.CommuneCode, s.Agency })
+            .Select(g => new { g.Key.CommuneCode, g.Key.Agency, Done = g.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate) })
+            .ToListAsync(cancellationToken);
+        var breaches = new List<Breach>();
+        foreach (var queue in due.GroupBy(d => new { d.QueueName, d.CommuneCode, d.Agency }))
+        {
+            var done = pace.FirstOrDefault(p => p.CommuneCode == queue.Key.CommuneCode && p.Agency == queue.Key.Agency)?.Done ?? 0;
+            var perDay = Math.Max(1.0, (double)done / workingDaysLastWeek);
+            var position = 0;
+            foreach (var item in queue)
+            {
+                position++;
+                var expected = calendar.AddWorkingDays(today, (int)Math.Ceiling(position / perDay) - 1);
+                if (expected > VietnamTime.LocalDate(item.DueAt))
+                {
+                    breaches.Add(new Breach(queue.Key.CommuneCode, item.DossierCode, queue.Key.QueueName, item.DueAt, expected));
+                }
+            }
+        }
+
+        return breaches;
+    }
+
+    public async Task<long> WaivedSinceStartAsync(CancellationToken cancellationToken) =>
+        await db.DossierStatistics.AsNoTracking().SumAsync(s => s.WaivedVnd, cancellationToken);
+
+    private IQueryable<Portal.Infrastructure.Statistics.DossierStatistic> Counters(Period period, string? commune) =>
+        db.DossierStatistics.AsNoTracking().Where(s => s.Day >= period.From && s.Day <= period.To && (commune == null || s.CommuneCode == commune));
+}

@@ -1,0 +1,56 @@
+using Portal.Web.Features.Supervision;
+
+namespace Portal.UnitTests.Supervision;
+
+/// <summary>Decision 766's formulas on cases computed by hand.</summary>
+public sealed class ScorecardTests
+{
+    private static UnitFigures Unit(int online, int direct, int early, int onTime, int late, int liked = 0, int disliked = 0) =>
+        new("14758", "Phường Hàm Rồng", null, online, direct, early, onTime, late, 0, 0, 0, 0, 0, 0, liked, disliked);
+
+    [Fact]
+    public void Rates_follow_the_national_formulas()
+    {
+        // 40 received, 30 online; 20 finished: 5 early, 13 on time, 2 late; 10 ratings, 1 disliked.
+        var u = Unit(online: 30, direct: 10, early: 5, onTime: 13, late: 2, liked: 9, disliked: 1);
+
+        Assert.Equal(90.0, u.OnTimeRate); // (5 + 13) / 20
+        Assert.Equal(75.0, u.OnlineShare); // 30 / 40
+        Assert.Equal(80.0, u.Satisfaction!.Value, 6); // 100 − (10 % late + 10 % disliked)
+    }
+
+    [Fact]
+    public void Points_are_proportional_and_capped_at_the_full_mark()
+    {
+        var score = Scorecard.Of(Unit(online: 30, direct: 10, early: 5, onTime: 13, late: 2, liked: 9, disliked: 1));
+
+        Assert.Equal(18.0, score.Timeliness, 6); // 20 × 90 %
+        Assert.Equal(22.0, score.Online, 6); // 75 % ≥ 50 %: full
+        Assert.Equal(20.625, score.Digitisation, 6); // 22 × 75 / 80
+        Assert.Equal(16.0, score.Satisfaction, 6); // 18 × 80 / 90
+        Assert.Equal(76.625, score.Total, 6);
+    }
+
+    [Fact]
+    public void A_unit_with_nothing_finished_has_no_rate_and_no_points_for_it()
+    {
+        var u = Unit(online: 0, direct: 0, early: 0, onTime: 0, late: 0);
+
+        Assert.Null(u.OnTimeRate);
+        Assert.Null(u.OnlineShare);
+        Assert.Null(u.Satisfaction);
+        Assert.Equal(0, Scorecard.Of(u).Total);
+    }
+
+    [Theory]
+    [InlineData("2026-11-30", "2026-11-01", false)] // reversed
+    [InlineData("2020-01-01", "2026-11-26", false)] // longer than two years
+    [InlineData("1999-12-01", "2000-01-05", false)] // before any portal
+    [InlineData("2026-11-01", "2026-11-26", true)]
+    public void A_period_is_a_sensible_range_of_days(string from, string to, bool valid)
+    {
+        var today = new DateOnly(2026, 11, 26);
+        Assert.Equal(valid, Period.Of(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), today) is not null);
+        Assert.Equal(new Period(today.AddDays(-29), today), Period.Of(null, null, today));
+    }
+}

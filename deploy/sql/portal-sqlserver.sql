@@ -1523,3 +1523,73 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126104849_RatingsCarryTheirCommune'
+)
+BEGIN
+    ALTER TABLE [DossierRatings] ADD [Agency] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126104849_RatingsCarryTheirCommune'
+)
+BEGIN
+    ALTER TABLE [DossierRatings] ADD [CommuneCode] nvarchar(5) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126104849_RatingsCarryTheirCommune'
+)
+BEGIN
+    CREATE INDEX [IX_DossierRatings_At_CommuneCode] ON [DossierRatings] ([At], [CommuneCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126104849_RatingsCarryTheirCommune'
+)
+BEGIN
+    UPDATE r SET r.[CommuneCode] = d.[CommuneCode], r.[Agency] = d.[Agency] FROM [DossierRatings] r JOIN [Dossiers] d ON d.[Id] = r.[DossierId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126104849_RatingsCarryTheirCommune'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126104849_RatingsCarryTheirCommune', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126105941_SiteVisits'
+)
+BEGIN
+    CREATE TABLE [SiteVisitDays] (
+        [Day] date NOT NULL,
+        [Visits] bigint NOT NULL,
+        CONSTRAINT [PK_SiteVisitDays] PRIMARY KEY ([Day])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126105941_SiteVisits'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126105941_SiteVisits', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

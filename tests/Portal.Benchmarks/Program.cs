@@ -4,7 +4,17 @@ using Portal.Benchmarks;
 // Micro-benchmarks:   dotnet run -c Release --project tests/Portal.Benchmarks -- --filter '*'
 // Bus pipeline:       dotnet run -c Release --project tests/Portal.Benchmarks -- pipeline [InMemory|RabbitMq] [dossiers]
 // Worklist:           dotnet run -c Release --project tests/Portal.Benchmarks -- worklist [dossiers] [requests]
+// Large data:         dotnet run -c Release --project tests/Portal.Benchmarks -- seed [dossiers]
+// Dashboard:          dotnet run -c Release --project tests/Portal.Benchmarks -- dashboard [dossiers] [requests]
 // (see docs/benchmarks.md)
+if (args.Length > 0 && args[0] is "seed" or "dashboard")
+{
+    return await DashboardBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100,
+        measure: args[0] == "dashboard");
+}
+
 if (args.Length > 0 && args[0] == "worklist")
 {
     return await WorklistBenchmark.RunAsync(

@@ -67,7 +67,7 @@ public static partial class WorklistBenchmark
         return 0;
     }
 
-    private static async Task<(double P50, double P95, double P99)> MeasureAsync(HttpClient http, string url, int requests)
+    internal static async Task<(double P50, double P95, double P99)> MeasureAsync(HttpClient http, string url, int requests)
     {
         for (var i = 0; i < 20; i++)
         {
@@ -154,7 +154,7 @@ public static partial class WorklistBenchmark
         return data;
     }
 
-    private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table)
+    internal static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
@@ -168,7 +168,7 @@ public static partial class WorklistBenchmark
         return columns;
     }
 
-    private static Process StartPortal(string data, int port)
+    internal static Process StartPortal(string data, int port)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Portal.sln")))
@@ -189,6 +189,11 @@ public static partial class WorklistBenchmark
         start.Environment["Database__SeedDemoAccounts"] = "true";
         start.Environment["Messaging__Communes__0"] = "14758";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (Environment.GetEnvironmentVariable("PORTAL_BENCH_SQL") == "1")
+        {
+            // Profiling aid: every SQL command with its duration goes to the portal's output, printed at the end.
+            start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Remember(e.Data);
         process.ErrorDataReceived += (_, e) => Remember(e.Data);
@@ -199,6 +204,15 @@ public static partial class WorklistBenchmark
 
     private static readonly Queue<string> PortalOutput = new();
 
+    /// <summary>The portal's last lines of output (with <c>PORTAL_BENCH_SQL=1</c>, its SQL and timings).</summary>
+    internal static string LastOutput()
+    {
+        lock (PortalOutput)
+        {
+            return string.Join('\n', PortalOutput);
+        }
+    }
+
     private static void Remember(string? line)
     {
         lock (PortalOutput)
@@ -206,7 +220,7 @@ public static partial class WorklistBenchmark
             if (line is not null)
             {
                 PortalOutput.Enqueue(line);
-                if (PortalOutput.Count > 40)
+                if (PortalOutput.Count > 400)
                 {
                     PortalOutput.Dequeue();
                 }
@@ -214,7 +228,7 @@ public static partial class WorklistBenchmark
         }
     }
 
-    private static async Task WaitUntilUpAsync(HttpClient http)
+    internal static async Task WaitUntilUpAsync(HttpClient http)
     {
         for (var i = 0; i < 600; i++)
         {
@@ -238,7 +252,7 @@ public static partial class WorklistBenchmark
         }
     }
 
-    private static async Task SignInAsync(HttpClient http, string userName)
+    internal static async Task SignInAsync(HttpClient http, string userName)
     {
         var page = await (await http.GetAsync("/dang-nhap")).Content.ReadAsStringAsync();
         var token = Antiforgery().Match(page).Groups[1].Value;
@@ -252,7 +266,7 @@ public static partial class WorklistBenchmark
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

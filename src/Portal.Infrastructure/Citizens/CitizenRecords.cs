@@ -59,6 +59,11 @@ public sealed class DossierRating
 
     public required bool Liked { get; init; }
 
+    /// <summary>The commune whose queue processed the dossier (copied at rating time, so satisfaction is counted without reading the dossiers).</summary>
+    public string CommuneCode { get; init; } = string.Empty;
+
+    public Portal.Domain.Catalogue.HandlingAgency Agency { get; init; }
+
     public string? Comment { get; init; }
 
     public required DateTimeOffset At { get; init; }

@@ -71,6 +71,8 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
 
     public DbSet<Statistics.DossierStatistic> DossierStatistics => Set<Statistics.DossierStatistic>();
 
+    public DbSet<Statistics.SiteVisitDay> SiteVisitDays => Set<Statistics.SiteVisitDay>();
+
     internal DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)

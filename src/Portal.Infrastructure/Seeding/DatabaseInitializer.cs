@@ -44,7 +44,7 @@ public static class DatabaseInitializer
     {
         while (true)
         {
-            var batch = await db.WorklistItems.AsNoTracking().Where(w => w.SearchKey == string.Empty).Take(500).Select(w => w.DossierId).ToListAsync(cancellationToken);
+            var batch = await db.WorklistItems.AsNoTracking().Where(w => w.SearchKey == string.Empty).OrderBy(w => w.DossierId).Take(500).Select(w => w.DossierId).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 return;

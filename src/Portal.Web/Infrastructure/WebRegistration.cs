@@ -58,7 +58,11 @@ public static class WebRegistration
         services.AddScoped<AttachmentIntake>();
         services.AddScoped<Features.Casework.StaffDirectory>();
         services.AddScoped<Features.Casework.DigestComposer>();
+        services.AddMemoryCache();
         services.AddScoped<Features.Supervision.SupervisionQueries>();
+        services.AddSingleton<Features.Supervision.SiteActivity>();
+        services.AddSingleton<Features.Supervision.SiteActivityFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Supervision.SiteActivityFlusher>());
         var digest = configuration.GetSection("Casework:DailyDigest").Get<Features.Casework.DailyDigestOptions>() ?? new Features.Casework.DailyDigestOptions();
         services.AddSingleton(digest);
         services.AddSingleton<Features.Casework.DailyDigestService>();
@@ -138,6 +142,7 @@ public static class WebRegistration
         });
         app.UseRequestLocalization();
         app.UseStaticFiles();
+        app.UseMiddleware<Features.Supervision.SiteActivityMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

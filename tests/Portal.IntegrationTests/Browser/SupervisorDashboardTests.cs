@@ -57,6 +57,13 @@ public sealed partial class SupervisorDashboardTests(BrowserFixture browsers, Ke
         // Kept beside the test binaries; docs/supervisor-dashboard.png is a copy of one such run.
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screens", "supervisor-dashboard.png"), FullPage = true });
 
+        // Liveness: this browser is online, its visit counted and written.
+        await portal.Services.GetRequiredService<Portal.Web.Features.Supervision.SiteActivityFlusher>().FlushAsync(CancellationToken.None);
+        Assert.True(await portal.QueryAsync(db => db.SiteVisitDays.SumAsync(v => v.Visits)) >= 1);
+        await page.ReloadAsync();
+        Assert.True(int.Parse(await page.InnerTextAsync("[data-figure=online-now]"), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.True(int.Parse(await page.InnerTextAsync("[data-figure=visits-today]"), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+
         // Drill-down: province → commune → queue → officer.
         await page.ClickAsync($"[data-commune='{PortalAppFactory.HamRong}']");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Hàm Rồng");

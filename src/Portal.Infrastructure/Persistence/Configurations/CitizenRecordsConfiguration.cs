@@ -48,6 +48,9 @@ internal sealed class DossierRatingConfiguration : IEntityTypeConfiguration<Doss
     {
         builder.HasKey(r => r.DossierId);
         builder.Property(r => r.Comment).HasMaxLength(DossierRating.CommentMaxLength);
+        builder.Property(r => r.CommuneCode).HasMaxLength(Portal.Domain.AdministrativeUnits.CommuneCode.Length);
+        builder.Property(r => r.Agency).HasConversion<int>();
+        builder.HasIndex(r => new { r.At, r.CommuneCode });
     }
 }
 

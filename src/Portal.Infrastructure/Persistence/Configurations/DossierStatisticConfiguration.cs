@@ -21,3 +21,8 @@ internal sealed class DossierStatisticConfiguration : IEntityTypeConfiguration<D
         builder.HasIndex(s => new { s.Day, s.CommuneCode });
     }
 }
+
+internal sealed class SiteVisitDayConfiguration : IEntityTypeConfiguration<SiteVisitDay>
+{
+    public void Configure(EntityTypeBuilder<SiteVisitDay> builder) => builder.HasKey(v => v.Day);
+}

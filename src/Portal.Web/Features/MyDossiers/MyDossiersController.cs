@@ -134,7 +134,10 @@ public sealed class MyDossiersController(
                 return;
             }
 
-            db.DossierRatings.Add(new DossierRating { DossierId = dossier.Id, Liked = liked, Comment = Limit(comment), At = clock.GetUtcNow() });
+            db.DossierRatings.Add(new DossierRating
+            {
+                DossierId = dossier.Id, Liked = liked, Comment = Limit(comment), At = clock.GetUtcNow(), CommuneCode = dossier.CommuneCode.Value, Agency = dossier.Agency,
+            });
         }, localizer["Cảm ơn bạn đã đánh giá."], cancellationToken);
 
     [HttpGet("/ho-so/{code}/ket-qua")]

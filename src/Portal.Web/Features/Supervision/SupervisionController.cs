@@ -18,7 +18,7 @@ namespace Portal.Web.Features.Supervision;
 /// province → commune → queue → officer; CSV export. Everything from the counters and the worklist.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class SupervisionController(SupervisionQueries queries, PortalDbContext db, TimeProvider clock) : Controller
+public sealed class SupervisionController(SupervisionQueries queries, PortalDbContext db, TimeProvider clock, SiteActivity activity) : Controller
 {
     [HttpGet("/giam-sat")]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, Indicator indicator, CancellationToken cancellationToken)
@@ -36,7 +36,8 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
             period, indicator, province, communes, await queries.ByDayAsync(period, null, cancellationToken),
             await queries.BacklogAsync(null, cancellationToken), await queries.MostOftenLateAsync(period, null, 5, cancellationToken),
             breaches.GroupBy(b => b.CommuneCode).ToDictionary(g => g.Key, g => g.Count()), await queries.WaivedSinceStartAsync(cancellationToken),
-            queries.Thresholds(indicator), u => queries.Colour(SupervisionQueries.Value(u, indicator), indicator)));
+            queries.Thresholds(indicator), u => queries.Colour(SupervisionQueries.Value(u, indicator), indicator),
+            await LivenessAsync(cancellationToken)));
     }
 
     [HttpGet("/giam-sat/xa/{code}")]
@@ -89,6 +90,16 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
         return File(bytes, "text/csv; charset=utf-8", $"thong-ke-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
     }
 
+    private async Task<Liveness> LivenessAsync(CancellationToken cancellationToken)
+    {
+        var today = VietnamTime.LocalDate(clock.GetUtcNow());
+        var stored = await db.SiteVisitDays.AsNoTracking().Select(v => new { v.Day, v.Visits }).ToListAsync(cancellationToken);
+        return new Liveness(
+            activity.OnlineNow(),
+            stored.Where(v => v.Day == today).Sum(v => v.Visits) + activity.Pending(today),
+            stored.Sum(v => v.Visits) + activity.Pending());
+    }
+
     private Period? PeriodOf(DateOnly? from, DateOnly? to) => Period.Of(from, to, VietnamTime.LocalDate(clock.GetUtcNow()));
 
     private IActionResult PeriodProblem() => View("Problem");
@@ -97,7 +108,10 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
 public sealed record DashboardView(
     Period Period, Indicator Indicator, UnitFigures Province, IReadOnlyList<UnitFigures> Communes, IReadOnlyList<DayFigures> Days,
     IReadOnlyList<AgeBucket> Backlog, IReadOnlyList<ProcedureFigures> MostOftenLate, IReadOnlyDictionary<string, int> BreachesByCommune,
-    long WaivedSinceStart, (double Green, double Yellow) Thresholds, Func<UnitFigures, string> ColourOf);
+    long WaivedSinceStart, (double Green, double Yellow) Thresholds, Func<UnitFigures, string> ColourOf, Liveness Liveness);
+
+/// <summary>The portal's liveness: visitors online now (this instance), visits today, visits since the start.</summary>
+public sealed record Liveness(int OnlineNow, long VisitsToday, long VisitsTotal);
 
 public sealed record CommuneView(
     Period Period, Portal.Domain.AdministrativeUnits.Commune Commune, UnitFigures Total, IReadOnlyList<UnitFigures> Queues,

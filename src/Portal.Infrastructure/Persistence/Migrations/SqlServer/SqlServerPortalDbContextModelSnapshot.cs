@@ -987,6 +987,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Agency")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
 
@@ -994,10 +997,17 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
                     b.Property<bool>("Liked")
                         .HasColumnType("bit");
 
                     b.HasKey("DossierId");
+
+                    b.HasIndex("At", "CommuneCode");
 
                     b.ToTable("DossierRatings");
                 });
@@ -1545,6 +1555,19 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Day", "CommuneCode");
 
                     b.ToTable("DossierStatistics");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Statistics.SiteVisitDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Visits")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("SiteVisitDays");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1593,3 +1593,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126110658_StatisticRollUps'
+)
+BEGIN
+    DROP INDEX [IX_DossierStatistics_Day_CommuneCode] ON [DossierStatistics];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126110658_StatisticRollUps'
+)
+BEGIN
+    CREATE INDEX [IX_DossierStatistics_CommuneCode_Day] ON [DossierStatistics] ([CommuneCode], [Day]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126110658_StatisticRollUps'
+)
+BEGIN
+    CREATE INDEX [IX_DossierStatistics_ProcedureCode_Day] ON [DossierStatistics] ([ProcedureCode], [Day]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126110658_StatisticRollUps'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126110658_StatisticRollUps', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -48,7 +48,19 @@ public sealed class DossierStatistic
         (ReceivedOnline, ReceivedDirect, CompletedEarly, CompletedOnTime, CompletedLate, Refused, Withdrawn, SupplementRequests, WaivedVnd);
 }
 
-public readonly record struct StatisticKey(string CommuneCode, HandlingAgency Agency, string ProcedureCode, DateOnly Day);
+/// <summary>
+/// A counter row's key. Besides the detail rows, every fact is also added to two roll-ups kept in the same
+/// table, so a dashboard over a month or two years reads a few thousand rows instead of every detail:
+/// commune × agency × day (<see cref="ProcedureCode"/> = <see cref="All"/>) and procedure × day
+/// (<see cref="CommuneCode"/> = <see cref="All"/>). The recount builds them the same way, so
+/// <c>statistics verify</c> checks them too.
+/// </summary>
+public readonly record struct StatisticKey(string CommuneCode, HandlingAgency Agency, string ProcedureCode, DateOnly Day)
+{
+    public const string All = "*";
+
+    public IEnumerable<StatisticKey> WithRollUps() => [this, this with { ProcedureCode = All }, this with { CommuneCode = All }];
+}
 
 /// <summary>
 /// What each fact adds to the counters. The consumer applies it to one event; the recount applies it to

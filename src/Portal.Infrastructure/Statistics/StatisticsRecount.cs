@@ -31,11 +31,18 @@ public static class StatisticsRecount
             .AsAsyncEnumerable();
         await foreach (var d in dossiers.WithCancellation(cancellationToken))
         {
-            StatisticRules.Filed(Row(new StatisticKey(d.CommuneCode.Value, d.Agency, d.ProcedureCode, StatisticRules.Day(d.FiledAt))), d.Channel, d.Fee.WaivedVnd);
+            foreach (var key in new StatisticKey(d.CommuneCode.Value, d.Agency, d.ProcedureCode, StatisticRules.Day(d.FiledAt)).WithRollUps())
+            {
+                StatisticRules.Filed(Row(key), d.Channel, d.Fee.WaivedVnd);
+            }
+
             if (d.CompletedAt is { } completed)
             {
                 var endedAs = d.Status == DossierStatus.ResultReturned ? DossierStatus.Processed : d.Status;
-                StatisticRules.Completed(Row(new StatisticKey(d.CommuneCode.Value, d.Agency, d.ProcedureCode, StatisticRules.Day(completed))), endedAs, d.Outcome, d.Timeliness);
+                foreach (var key in new StatisticKey(d.CommuneCode.Value, d.Agency, d.ProcedureCode, StatisticRules.Day(completed)).WithRollUps())
+                {
+                    StatisticRules.Completed(Row(key), endedAs, d.Outcome, d.Timeliness);
+                }
             }
         }
 
@@ -45,7 +52,10 @@ public static class StatisticsRecount
             .AsAsyncEnumerable();
         await foreach (var s in supplements.WithCancellation(cancellationToken))
         {
-            StatisticRules.SupplementRequested(Row(new StatisticKey(s.CommuneCode.Value, s.Agency, s.ProcedureCode, StatisticRules.Day(s.At))));
+            foreach (var key in new StatisticKey(s.CommuneCode.Value, s.Agency, s.ProcedureCode, StatisticRules.Day(s.At)).WithRollUps())
+            {
+                StatisticRules.SupplementRequested(Row(key));
+            }
         }
 
         return rows;

@@ -38,7 +38,10 @@ public sealed class StatisticsConsumer(UnitOfWork unitOfWork, TimeProvider clock
         var day = StatisticRules.Day(m.FiledAt);
         (await DailyAsync(db, m.CommuneCode, day, ct)).Submitted++;
         var fee = await db.Dossiers.AsNoTracking().Where(d => d.Id == m.DossierId).Select(d => d.Fee).FirstOrDefaultAsync(ct);
-        StatisticRules.Filed(await RowAsync(db, new StatisticKey(m.CommuneCode, m.Agency, m.ProcedureCode, day), ct), m.Channel, fee?.WaivedVnd ?? 0);
+        foreach (var key in new StatisticKey(m.CommuneCode, m.Agency, m.ProcedureCode, day).WithRollUps())
+        {
+            StatisticRules.Filed(await RowAsync(db, key, ct), m.Channel, fee?.WaivedVnd ?? 0);
+        }
     });
 
     public Task Consume(ConsumeContext<ResultIssued> context) => ApplyAsync(context, async (db, ct) =>
@@ -69,8 +72,10 @@ public sealed class StatisticsConsumer(UnitOfWork unitOfWork, TimeProvider clock
             .FirstOrDefaultAsync(ct);
         if (dossier is not null)
         {
-            var row = await RowAsync(db, new StatisticKey(dossier.CommuneCode.Value, dossier.Agency, dossier.ProcedureCode, StatisticRules.Day(m.At)), ct);
-            StatisticRules.Completed(row, m.To, dossier.Outcome, dossier.Timeliness);
+            foreach (var key in new StatisticKey(dossier.CommuneCode.Value, dossier.Agency, dossier.ProcedureCode, StatisticRules.Day(m.At)).WithRollUps())
+            {
+                StatisticRules.Completed(await RowAsync(db, key, ct), m.To, dossier.Outcome, dossier.Timeliness);
+            }
         }
     });
 
@@ -82,7 +87,10 @@ public sealed class StatisticsConsumer(UnitOfWork unitOfWork, TimeProvider clock
             .FirstOrDefaultAsync(ct);
         if (dossier is not null)
         {
-            StatisticRules.SupplementRequested(await RowAsync(db, new StatisticKey(dossier.CommuneCode.Value, dossier.Agency, dossier.ProcedureCode, StatisticRules.Day(context.Message.At)), ct));
+            foreach (var key in new StatisticKey(dossier.CommuneCode.Value, dossier.Agency, dossier.ProcedureCode, StatisticRules.Day(context.Message.At)).WithRollUps())
+            {
+                StatisticRules.SupplementRequested(await RowAsync(db, key, ct));
+            }
         }
     });
 

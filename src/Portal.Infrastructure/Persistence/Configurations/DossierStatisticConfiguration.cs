@@ -17,8 +17,10 @@ internal sealed class DossierStatisticConfiguration : IEntityTypeConfiguration<D
         builder.Ignore(s => s.Key);
         builder.Ignore(s => s.Counts);
 
-        // Dashboards read a date range across communes.
-        builder.HasIndex(s => new { s.Day, s.CommuneCode });
+        // Dashboards read a date range of a roll-up: commune × agency × day rows (procedure "*") and
+        // procedure × day rows (commune "*"); the primary key serves one commune's detail.
+        builder.HasIndex(s => new { s.ProcedureCode, s.Day });
+        builder.HasIndex(s => new { s.CommuneCode, s.Day });
     }
 }
 

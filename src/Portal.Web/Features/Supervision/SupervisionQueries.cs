@@ -5,6 +5,7 @@ using Portal.Domain.Catalogue;
 using Portal.Domain.Dossiers;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.ReferenceData;
+using Portal.Infrastructure.Statistics;
 
 namespace Portal.Web.Features.Supervision;
 
@@ -115,7 +116,7 @@ public sealed class SupervisionQueries(
     {
         var now = clock.GetUtcNow();
         var counters = await db.DossierStatistics.AsNoTracking()
-            .Where(s => s.Day >= period.From && s.Day <= period.To)
+            .Where(s => s.ProcedureCode == StatisticKey.All && s.Day >= period.From && s.Day <= period.To) // the commune × agency × day roll-up
             .GroupBy(s => new { s.CommuneCode, s.Agency })
             .Select(g => new
             {
@@ -155,7 +156,10 @@ public sealed class SupervisionQueries(
 
     public async Task<IReadOnlyList<DayFigures>> ByDayAsync(Period period, string? commune, CancellationToken cancellationToken)
     {
-        var rows = await Counters(period, commune)
+        var source = commune is null
+            ? Counters(period).Where(s => s.CommuneCode == StatisticKey.All) // the procedure × day roll-up covers the province
+            : Counters(period).Where(s => s.CommuneCode == commune && s.ProcedureCode == StatisticKey.All);
+        var rows = await source
             .GroupBy(s => s.Day)
             .Select(g => new DayFigures(g.Key, g.Sum(s => s.ReceivedOnline + s.ReceivedDirect), g.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate), g.Sum(s => s.CompletedLate)))
             .ToListAsync(cancellationToken);
@@ -165,7 +169,10 @@ public sealed class SupervisionQueries(
 
     public async Task<IReadOnlyList<ProcedureFigures>> MostOftenLateAsync(Period period, string? commune, int take, CancellationToken cancellationToken)
     {
-        var rows = await Counters(period, commune)
+        var source = commune is null
+            ? Counters(period).Where(s => s.CommuneCode == StatisticKey.All)
+            : Counters(period).Where(s => s.CommuneCode == commune && s.ProcedureCode != StatisticKey.All);
+        var rows = await source
             .GroupBy(s => s.ProcedureCode)
             .Select(g => new { Code = g.Key, Completed = g.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate), Late = g.Sum(s => s.CompletedLate) })
             .Where(x => x.Late > 0)
@@ -220,7 +227,7 @@ public sealed class SupervisionQueries(
         var weekAgo = today.AddDays(-7);
         var workingDaysLastWeek = Math.Max(1, calendar.WorkingDaysBetween(weekAgo, today));
         var pace = await db.DossierStatistics.AsNoTracking()
-            .Where(s => s.Day > weekAgo && s.Day <= today && (commune == null || s.CommuneCode == commune))
+            .Where(s => s.ProcedureCode == StatisticKey.All && s.Day > weekAgo && s.Day <= today && (commune == null || s.CommuneCode == commune))
             .GroupBy(s => new { s.CommuneCode, s.Agency })
             .Select(g => new { g.Key.CommuneCode, g.Key.Agency, Done = g.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate) })
             .ToListAsync(cancellationToken);
@@ -249,9 +256,9 @@ public sealed class SupervisionQueries(
         await cache.GetOrCreateAsync("supervision:waived-since-start", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return await db.DossierStatistics.AsNoTracking().SumAsync(s => s.WaivedVnd, cancellationToken);
+            return await db.DossierStatistics.AsNoTracking().Where(s => s.ProcedureCode == StatisticKey.All).SumAsync(s => s.WaivedVnd, cancellationToken);
         });
 
-    private IQueryable<Portal.Infrastructure.Statistics.DossierStatistic> Counters(Period period, string? commune) =>
-        db.DossierStatistics.AsNoTracking().Where(s => s.Day >= period.From && s.Day <= period.To && (commune == null || s.CommuneCode == commune));
+    private IQueryable<DossierStatistic> Counters(Period period) =>
+        db.DossierStatistics.AsNoTracking().Where(s => s.Day >= period.From && s.Day <= period.To);
 }

@@ -1552,7 +1552,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("CommuneCode", "Agency", "ProcedureCode", "Day");
 
-                    b.HasIndex("Day", "CommuneCode");
+                    b.HasIndex("CommuneCode", "Day");
+
+                    b.HasIndex("ProcedureCode", "Day");
 
                     b.ToTable("DossierStatistics");
                 });

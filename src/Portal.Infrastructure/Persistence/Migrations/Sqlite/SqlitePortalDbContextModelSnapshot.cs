@@ -1521,7 +1521,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("CommuneCode", "Agency", "ProcedureCode", "Day");
 
-                    b.HasIndex("Day", "CommuneCode");
+                    b.HasIndex("CommuneCode", "Day");
+
+                    b.HasIndex("ProcedureCode", "Day");
 
                     b.ToTable("DossierStatistics");
                 });

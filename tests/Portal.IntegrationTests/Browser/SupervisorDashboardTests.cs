@@ -79,6 +79,20 @@ public sealed partial class SupervisorDashboardTests(BrowserFixture browsers, Ke
         var hamRong = lines.Single(l => l.StartsWith($"{PortalAppFactory.HamRong},", StringComparison.Ordinal) && l.Contains(",committee,", StringComparison.Ordinal)).Split(',');
         // Columns: code, name, agency, online, direct, early, on time, late, rate: one in time (early or on time by the hour of the run), one late.
         Assert.Equal((1, "1", "50.0"), (int.Parse(hamRong[5], System.Globalization.CultureInfo.InvariantCulture) + int.Parse(hamRong[6], System.Globalization.CultureInfo.InvariantCulture), hamRong[7], hamRong[8]));
+        // Every table in one workbook: it opens, and its numbers are the CSV's.
+        var workbookFile = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-xlsx]"));
+        Assert.EndsWith(".xlsx", workbookFile.SuggestedFilename, StringComparison.Ordinal);
+        await using var workbookStream = File.OpenRead(await workbookFile.PathAsync());
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(workbookStream))
+        {
+            Assert.Equal(["Hàng đợi", "Theo ngày", "Thủ tục quá hạn", "Tồn theo tuổi", "Dự báo trễ hạn"], workbook.Worksheets.Select(w => w.Name));
+            var sheet = workbook.Worksheet("Hàng đợi");
+            var excelRow = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == PortalAppFactory.HamRong && r.Cell(3).GetString() == "committee");
+            Assert.Equal((1, 50.0), (excelRow.Cell(8).GetValue<int>(), excelRow.Cell(9).GetValue<double>()));
+        }
+
+        var days = await (await page.APIRequest.GetAsync("/giam-sat/xuat.csv?table=days")).TextAsync();
+        Assert.StartsWith("day,received,completed,completed_late", days.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
 
         // The command centre sees the same numbers.

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -67,28 +65,45 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
             u => queries.Colour(u.OnTimeRate, Indicator.OnTime)));
     }
 
-    /// <summary>The per-queue table as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Vietnamese names).</summary>
+    /// <summary>One of the dashboard's tables as CSV (<paramref name="table"/>: queues, days, procedures, backlog, breaches).</summary>
     [HttpGet("/giam-sat/xuat.csv")]
-    public async Task<IActionResult> Export(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    public async Task<IActionResult> Csv(DateOnly? from, DateOnly? to, string? table, CancellationToken cancellationToken)
     {
         if (PeriodOf(from, to) is not { } period)
         {
             return PeriodProblem();
         }
 
-        var rows = await queries.ByQueueAsync(period, cancellationToken);
-        var csv = new StringBuilder();
-        csv.AppendLine("commune_code,commune_name,agency,received_online,received_direct,completed_early,completed_on_time,completed_late,on_time_rate,refused,withdrawn,supplement_requests,open,open_overdue,waived_vnd");
-        foreach (var r in rows)
+        var name = table ?? "queues";
+        if (!Exports.TableNames.Contains(name))
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{r.CommuneCode},\"{r.CommuneName.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{(r.Agency == HandlingAgency.CommunePolice ? "police" : "committee")},")
-                .Append(CultureInfo.InvariantCulture, $"{r.ReceivedOnline},{r.ReceivedDirect},{r.Early},{r.OnTime},{r.Late},{r.OnTimeRate?.ToString("0.0", CultureInfo.InvariantCulture)},")
-                .AppendLine(CultureInfo.InvariantCulture, $"{r.Refused},{r.Withdrawn},{r.Supplements},{r.Open},{r.OpenOverdue},{r.WaivedVnd}");
+            return NotFound();
         }
 
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"thong-ke-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
+        var chosen = (await TablesAsync(period, cancellationToken)).Single(t => t.Name == name);
+        return File(Exports.Csv(chosen), "text/csv; charset=utf-8", $"thong-ke-{name}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
     }
+
+    /// <summary>Every table of the dashboard in one Excel workbook, a sheet each.</summary>
+    [HttpGet("/giam-sat/xuat.xlsx")]
+    public async Task<IActionResult> Excel(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        if (PeriodOf(from, to) is not { } period)
+        {
+            return PeriodProblem();
+        }
+
+        var title = $"Thống kê giải quyết TTHC tỉnh Thanh Hóa {Format.Date(period.From)} – {Format.Date(period.To)}";
+        return File(
+            Exports.Excel(await TablesAsync(period, cancellationToken), title),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"thong-ke-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
+    }
+
+    private async Task<IReadOnlyList<ExportTable>> TablesAsync(Period period, CancellationToken cancellationToken) =>
+        Exports.Tables(
+            await queries.ByQueueAsync(period, cancellationToken), await queries.ByDayAsync(period, null, cancellationToken),
+            await queries.MostOftenLateAsync(period, null, 100, cancellationToken), await queries.BacklogAsync(null, cancellationToken),
+            await queries.BreachForecastAsync(null, cancellationToken));
 
     private async Task<Liveness> LivenessAsync(CancellationToken cancellationToken)
     {

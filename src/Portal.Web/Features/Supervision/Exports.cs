@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+using Portal.Domain.Catalogue;
+
+namespace Portal.Web.Features.Supervision;
+
+/// <summary>One table of the dashboard, as exported: a name (the CSV's and the sheet's), headers and rows of plain values.</summary>
+public sealed record ExportTable(string Name, string Title, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows);
+
+/// <summary>The dashboard's tables as CSV (one table) or Excel (every table, a sheet each), with the same numbers as the pages.</summary>
+public static class Exports
+{
+    public static readonly IReadOnlyList<string> TableNames = ["queues", "days", "procedures", "backlog", "breaches"];
+
+    public static IReadOnlyList<ExportTable> Tables(
+        IReadOnlyList<UnitFigures> queues, IReadOnlyList<DayFigures> days, IReadOnlyList<ProcedureFigures> procedures, IReadOnlyList<AgeBucket> backlog,
+        IReadOnlyList<Breach> breaches) =>
+    [
+        new("queues", "Hàng đợi",
+            ["commune_code", "commune_name", "agency", "received_online", "received_direct", "completed_early", "completed_on_time", "completed_late", "on_time_rate",
+             "refused", "withdrawn", "supplement_requests", "open", "open_overdue", "waived_vnd"],
+            [.. queues.Select(r => new object?[]
+            {
+                r.CommuneCode, r.CommuneName, r.Agency == HandlingAgency.CommunePolice ? "police" : "committee", r.ReceivedOnline, r.ReceivedDirect, r.Early, r.OnTime, r.Late,
+                r.OnTimeRate is { } rate ? Math.Round(rate, 1) : null, r.Refused, r.Withdrawn, r.Supplements, r.Open, r.OpenOverdue, r.WaivedVnd,
+            })]),
+        new("days", "Theo ngày", ["day", "received", "completed", "completed_late"],
+            [.. days.Select(d => new object?[] { d.Day, d.Received, d.Completed, d.Late })]),
+        new("procedures", "Thủ tục quá hạn", ["procedure_code", "procedure_name", "completed", "completed_late", "late_rate"],
+            [.. procedures.Select(p => new object?[] { p.ProcedureCode, p.Name, p.Completed, p.Late, Math.Round(p.LateRate, 1) })]),
+        new("backlog", "Tồn theo tuổi", ["days_since_filing", "open"],
+            [.. backlog.Select(b => new object?[] { b.Label, b.Count })]),
+        new("breaches", "Dự báo trễ hạn", ["commune_code", "queue", "dossier_code", "due_at", "expected_day"],
+            [.. breaches.Select(b => new object?[] { b.CommuneCode, b.QueueName, b.DossierCode, b.DueAt, b.ExpectedDay })]),
+    ];
+
+    /// <summary>UTF-8 with a byte-order mark, so spreadsheet programs read the Vietnamese names; invariant numbers, ISO dates.</summary>
+    public static byte[] Csv(ExportTable table)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', table.Headers));
+        foreach (var row in table.Rows)
+        {
+            csv.AppendLine(string.Join(',', row.Select(CsvValue)));
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    public static byte[] Excel(IReadOnlyList<ExportTable> tables, string title)
+    {
+        using var workbook = new XLWorkbook();
+        foreach (var table in tables)
+        {
+            var sheet = workbook.AddWorksheet(table.Title);
+            sheet.Cell(1, 1).Value = $"{title} — {table.Title}";
+            sheet.Cell(1, 1).Style.Font.Bold = true;
+            for (var c = 0; c < table.Headers.Count; c++)
+            {
+                sheet.Cell(2, c + 1).Value = table.Headers[c];
+                sheet.Cell(2, c + 1).Style.Font.Bold = true;
+                sheet.Column(c + 1).Width = Math.Max(12, table.Headers[c].Length + 2); // no AutoFit: it needs GDI+, absent on Linux
+            }
+
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                for (var c = 0; c < table.Headers.Count; c++)
+                {
+                    var cell = sheet.Cell(r + 3, c + 1);
+                    switch (table.Rows[r][c])
+                    {
+                        case null: break;
+                        case int i: cell.Value = i; break;
+                        case long l: cell.Value = l; break;
+                        case double d: cell.Value = d; break;
+                        case DateOnly day: cell.Value = day.ToDateTime(TimeOnly.MinValue); cell.Style.DateFormat.Format = "dd/MM/yyyy"; break;
+                        case DateTimeOffset at: cell.Value = Portal.Domain.Calendar.VietnamTime.ToLocal(at).DateTime; cell.Style.DateFormat.Format = "dd/MM/yyyy HH:mm"; break;
+                        case var other: cell.Value = Convert.ToString(other, CultureInfo.InvariantCulture); break;
+                    }
+                }
+            }
+
+            sheet.SheetView.FreezeRows(2);
+        }
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static string CsvValue(object? value) => value switch
+    {
+        null => string.Empty,
+        string s => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s,
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset at => at.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
+        double d => d.ToString("0.0", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        var other => other.ToString() ?? string.Empty,
+    };
+}

@@ -1,16 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Domain.AdministrativeUnits;
-using Portal.Domain.Catalogue;
-using Portal.Domain.Dossiers;
-using Portal.Domain.People;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Seeding;
 using Portal.Infrastructure.Statistics;
-using Portal.Web.Features.Filing;
 
 namespace Portal.Benchmarks;
 
@@ -76,15 +70,7 @@ public static class DashboardBenchmark
     {
         using var host = PipelineBenchmark.Host("InMemory", processDossiers: false, out var data, new Dictionary<string, string?> { ["Database:SeedDemoAccounts"] = "true" });
         await DatabaseInitializer.InitializeAsync(host.Services);
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var procedure = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Procedures.AsNoTracking().SingleAsync(p => p.Code == "1.001193");
-            var fields = new Dictionary<string, string> { ["childFullName"] = "Bé", ["childDateOfBirth"] = "2026-11-20", ["childSex"] = "Nam", ["placeOfBirth"] = "Thanh Hóa", ["motherFullName"] = "Mẹ" };
-            await scope.ServiceProvider.GetRequiredService<SubmitDossier>().HandleAsync(
-                new SubmitDossier.Command(procedure, CommuneCode.Parse("14758"), FilingChannel.Online,
-                    new Applicant("bench", CitizenId.Parse("038090000001"), "Nguyễn Văn An"), fields, Guid.NewGuid()),
-                CancellationToken.None);
-        }
+        await WorklistBenchmark.FileTemplateAsync(host.Services);
 
         await using (var connection = new SqliteConnection($"Data Source={Path.Combine(data, "portal.db")}"))
         {

@@ -16,6 +16,10 @@ public static class Format
 
     public static string DateTime(DateTimeOffset instant) => VietnamTime.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A day typed or picked in a form: <c>yyyy-MM-dd</c> (a date input) or <c>dd/MM/yyyy</c>; null otherwise.</summary>
+    public static DateOnly? ParseDay(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>Picks the Vietnamese or English text of a bilingual reference value.</summary>

@@ -54,6 +54,16 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
 
+    /// <summary>Signs in on the portal's sign-in page, as a person would (demo password), and waits for the home page.</summary>
+    public static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/dang-nhap");
+        await page.FillAsync("#UserName", userName);
+        await page.FillAsync("#Password", "Portal@2025");
+        await page.ClickAsync("form[action='/dang-nhap'] button[type=submit]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+    }
+
     /// <summary>axe-core on the current page: the serious and critical violations, as readable lines.</summary>
     public static async Task<IReadOnlyList<string>> AccessibilityProblemsAsync(IPage page)
     {

@@ -136,11 +136,7 @@ public sealed partial class CitizenJourneyTests(BrowserFixture browsers, Kestrel
     {
         await using var context = await browsers.NewContextAsync(portal.Address);
         var officer = await context.NewPageAsync();
-        await officer.GotoAsync("/dang-nhap");
-        await officer.FillAsync("#UserName", userName);
-        await officer.FillAsync("#Password", "Portal@2025");
-        await officer.ClickAsync("form[action='/dang-nhap'] button[type=submit]");
-        await officer.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.SignInAsync(officer, userName);
         await officer.GotoAsync($"/can-bo/ho-so/{code}");
         await act(officer);
     }

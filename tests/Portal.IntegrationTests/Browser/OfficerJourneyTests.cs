@@ -182,11 +182,7 @@ public sealed class OfficerJourneyTests(BrowserFixture browsers, KestrelPortalFa
     {
         var context = await browsers.NewContextAsync(portal.Address);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/dang-nhap");
-        await page.FillAsync("#UserName", userName);
-        await page.FillAsync("#Password", "Portal@2025");
-        await page.ClickAsync("form[action='/dang-nhap'] button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.SignInAsync(page, userName);
         await page.CloseAsync();
         return context;
     }

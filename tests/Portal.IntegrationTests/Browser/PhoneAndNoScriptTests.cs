@@ -104,12 +104,5 @@ public sealed partial class PhoneAndNoScriptTests(BrowserFixture browsers, Kestr
         Assert.Equal("<script>alert('x')</script>", stored.FormData["documentName"]);
     }
 
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/dang-nhap");
-        await page.FillAsync("#UserName", userName);
-        await page.FillAsync("#Password", "Portal@2025");
-        await page.ClickAsync("form[action='/dang-nhap'] button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
-    }
+    private static Task SignInAsync(IPage page, string userName) => BrowserFixture.SignInAsync(page, userName);
 }

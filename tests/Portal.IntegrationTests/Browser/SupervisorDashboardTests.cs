@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -38,11 +37,7 @@ public sealed partial class SupervisorDashboardTests(BrowserFixture browsers, Ke
         var communes = await portal.QueryAsync(db => db.Communes.CountAsync(c => c.SuccessorCode == null));
         await using var context = await browsers.NewContextAsync(portal.Address);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/dang-nhap");
-        await page.FillAsync("#UserName", "supervisor");
-        await page.FillAsync("#Password", "Portal@2025");
-        await page.ClickAsync("form[action='/dang-nhap'] button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.SignInAsync(page, "supervisor");
 
         await page.GotoAsync("/giam-sat");
         await Assertions.Expect(page.Locator("[data-testid=heatmap] .heat-tile")).ToHaveCountAsync(communes);

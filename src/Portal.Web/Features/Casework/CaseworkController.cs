@@ -137,7 +137,7 @@ public sealed class CaseworkController(
                     case "reject": dossier.RefuseResult(actor, now, reason); break;
                     case "stop": dossier.Stop(actor, now, reason); break;
                     case "apologise":
-                        var newDate = ParseDate(input.NewDate) ?? throw new BusinessRuleViolationException(
+                        var newDate = Format.ParseDay(input.NewDate) ?? throw new BusinessRuleViolationException(
                             new NewAppointmentMustBeLaterRule(dossier.AppointmentAt, dossier.AppointmentAt, calendar));
                         dossier.Apologise(actor, now, VietnamTime.AtLocal(newDate, calendar.OfficeClose), reason, calendar);
                         break;
@@ -188,9 +188,6 @@ public sealed class CaseworkController(
         return file is null ? NotFound() : File(store.OpenRead(file.StorageKey), file.ContentType, file.FileName);
     }
 
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
-            ? day : null;
 
     private async Task<ProcessingQueue> QueueOfAsync(Dossier dossier, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -107,8 +106,8 @@ public sealed class DutyController(PortalDbContext db, UnitOfWork unitOfWork, St
         }
 
         var today = VietnamTime.LocalDate(clock.GetUtcNow());
-        var from = ParseDate(input.From);
-        var to = ParseDate(input.To);
+        var from = Format.ParseDay(input.From);
+        var to = Format.ParseDay(input.To);
         if (from is null || to is null)
         {
             errors.Add(localizer["Vui lòng nhập ngày bắt đầu và ngày kết thúc (dd/MM/yyyy)."]);
@@ -138,9 +137,6 @@ public sealed class DutyController(PortalDbContext db, UnitOfWork unitOfWork, St
     /// <summary>The queues this person leads (their own leader role for the agency, not a delegation).</summary>
     private IReadOnlyList<ProcessingQueue> LedQueues() =>
         [.. User.Queues().Where(q => User.IsInRole(StaffDirectory.LeaderRole(q.Agency)))];
-
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }
 
 public sealed class DutyInput

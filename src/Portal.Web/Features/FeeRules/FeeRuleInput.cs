@@ -50,8 +50,7 @@ public sealed class FeeRuleInput
     /// <summary>The version the form was loaded at; a save against a newer version is refused.</summary>
     public int Version { get; set; }
 
-    public static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    public static DateOnly? ParseDate(string? value) => Format.ParseDay(value);
 
     public IReadOnlyList<string> ProvinceList =>
         [.. (Provinces ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];

@@ -80,6 +80,25 @@ public sealed partial class CaseworkTests(KestrelPortalFactory portal) : IClassF
     }
 
     [Fact]
+    public async Task The_committee_cannot_see_or_act_on_a_police_dossier()
+    {
+        var residence = await FileAsync("1.004222", PortalAppFactory.HamRong); // permanent residence: commune police
+        foreach (var outsider in new[] { "committee.14758", "committee-lead.14758", "police.14797" })
+        {
+            using var browser = await SignedInAsync(outsider);
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.Http.GetAsync($"/can-bo/ho-so/{residence}")).StatusCode);
+            foreach (var step in CaseworkController.Steps)
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await Post(browser, residence, step, new() { ["reason"] = "x" })).StatusCode);
+            }
+        }
+
+        using var police = await SignedInAsync("police.14758");
+        await ActAsync(police, residence, "receive");
+        Assert.Equal(DossierStatus.Received, (await portal.QueryAsync(db => db.Dossiers.SingleAsync(d => d.Code == DossierCode.Parse(residence)))).Status);
+    }
+
+    [Fact]
     public async Task A_leader_delegates_signing_while_away_and_revokes_it()
     {
         var code = await FileAsync();

@@ -1630,3 +1630,39 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126120812_BacklogCounters'
+)
+BEGIN
+    CREATE TABLE [BacklogCounters] (
+        [Axis] int NOT NULL,
+        [CommuneCode] nvarchar(5) NOT NULL,
+        [Agency] int NOT NULL,
+        [Day] date NOT NULL,
+        [Count] int NOT NULL,
+        CONSTRAINT [PK_BacklogCounters] PRIMARY KEY ([Axis], [CommuneCode], [Agency], [Day])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126120812_BacklogCounters'
+)
+BEGIN
+    CREATE INDEX [IX_WorklistItems_DueAt_Status_CommuneCode_Agency_AwaitingSignature] ON [WorklistItems] ([DueAt], [Status], [CommuneCode], [Agency], [AwaitingSignature]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126120812_BacklogCounters'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126120812_BacklogCounters', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -5,6 +5,7 @@ using Portal.Domain.Dossiers;
 using Portal.Domain.Routing;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.ReferenceData;
+using Portal.Infrastructure.Statistics;
 
 namespace Portal.Infrastructure.AdministrativeUnits;
 
@@ -66,6 +67,7 @@ public sealed class UnitChanges(UnitOfWork unitOfWork, CommuneDirectory director
                         .ExecuteUpdateAsync(s => s.SetProperty(w => w.QueueName, newQueue).SetProperty(w => w.CommuneCode, successor.Value), ct);
                 }
 
+                await BacklogCounters.RecountAsync(db, [merged.Value, successor.Value], ct);
                 db.UnitChanges.Add(new UnitChange
                 {
                     Kind = UnitChangeKind.Merge, FromCommune = merged.Value, ToCommune = successor.Value, DossiersMoved = count, Actor = actor, At = clock.GetUtcNow(),
@@ -93,6 +95,8 @@ public sealed class UnitChanges(UnitOfWork unitOfWork, CommuneDirectory director
                 var from = dossier.CommuneCode;
                 dossier.TransferTo(to, actor, clock.GetUtcNow(), reason);
                 var queue = new ProcessingQueue(to, dossier.Agency);
+                var before = await db.WorklistItems.AsNoTracking().Where(w => w.DossierId == dossier.Id).Select(BacklogState.Projection).FirstOrDefaultAsync(ct);
+                await BacklogCounters.ApplyAsync(db, BacklogCounters.Change(before, before is null ? null : before with { CommuneCode = to.Value }), ct);
                 await db.WorklistItems.Where(w => w.DossierId == dossier.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(w => w.QueueName, queue.Name).SetProperty(w => w.CommuneCode, to.Value), ct);
                 db.UnitChanges.Add(new UnitChange

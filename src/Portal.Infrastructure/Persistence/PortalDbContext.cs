@@ -37,6 +37,8 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
 
     public DbSet<WorklistItem> WorklistItems => Set<WorklistItem>();
 
+    public DbSet<Statistics.BacklogCounter> BacklogCounters => Set<Statistics.BacklogCounter>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();

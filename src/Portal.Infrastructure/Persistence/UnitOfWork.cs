@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Dossiers;
+using Portal.Domain.Worklists;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.Infrastructure.Messaging.Outbox;
+using Portal.Infrastructure.Statistics;
 
 namespace Portal.Infrastructure.Persistence;
 
@@ -50,27 +52,41 @@ public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxS
 
     /// <summary>
     /// The worklist is a read model of the dossiers: every changed dossier's row is updated (or removed,
-    /// once the dossier leaves the queue) in the same transaction as the change itself.
+    /// once the dossier leaves the queue) in the same transaction as the change itself, and so are the
+    /// open-backlog counters the supervisors read (<see cref="BacklogCounters"/>).
     /// </summary>
     private async Task KeepWorklistInStepAsync(CancellationToken cancellationToken)
     {
+        var backlog = db.ChangeTracker.Entries<WorklistItem>().Where(e => e.State == EntityState.Added)
+            .SelectMany(e => BacklogCounters.Change(null, BacklogState.Of(e.Entity))).ToList();
         var changed = db.ChangeTracker.Entries<Dossier>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity).ToList();
         foreach (var dossier in changed)
         {
+            var row = db.WorklistItems.Where(w => w.DossierId == dossier.Id);
+            if (await row.AsNoTracking().Select(BacklogState.Projection).FirstOrDefaultAsync(cancellationToken) is not { } before)
+            {
+                continue; // not in a queue (yet)
+            }
+
             if (dossier.Status is DossierStatus.ResultReturned or DossierStatus.Withdrawn or DossierStatus.RefusedAtReception or DossierStatus.Stopped)
             {
-                await db.WorklistItems.Where(w => w.DossierId == dossier.Id).ExecuteDeleteAsync(cancellationToken);
+                await row.ExecuteDeleteAsync(cancellationToken);
+                backlog.AddRange(BacklogCounters.Change(before, null));
                 continue;
             }
 
-            await db.WorklistItems.Where(w => w.DossierId == dossier.Id).ExecuteUpdateAsync(
+            var awaitingSignature = dossier.ProposedOutcome != null;
+            await row.ExecuteUpdateAsync(
                 s => s.SetProperty(w => w.Status, dossier.Status)
                     .SetProperty(w => w.AssignedTo, dossier.AssignedTo)
                     .SetProperty(w => w.DueAt, dossier.DueAt)
                     .SetProperty(w => w.AppointmentAt, dossier.AppointmentAt)
-                    .SetProperty(w => w.AwaitingSignature, dossier.ProposedOutcome != null),
+                    .SetProperty(w => w.AwaitingSignature, awaitingSignature),
                 cancellationToken);
+            backlog.AddRange(BacklogCounters.Change(before, before with { Status = dossier.Status, DueAt = dossier.DueAt, AwaitingSignature = awaitingSignature }));
         }
+
+        await BacklogCounters.ApplyAsync(db, backlog, cancellationToken);
     }
 
     private bool StageOutboxMessages()

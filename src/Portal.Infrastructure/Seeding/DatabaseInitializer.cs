@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Identity.Oidc;
+using Portal.Domain.Dossiers;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Statistics;
 
 namespace Portal.Infrastructure.Seeding;
 
@@ -30,9 +32,23 @@ public static class DatabaseInitializer
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<OidcSeeder>().SeedAsync(cancellationToken);
         await FillMissingSearchKeysAsync(db, cancellationToken);
+        await CountBacklogOnceAsync(scope.ServiceProvider.GetRequiredService<UnitOfWork>(), cancellationToken);
         if (options.SeedDemoAccounts)
         {
             await scope.ServiceProvider.GetRequiredService<DemoAccountSeeder>().SeedAsync();
+        }
+    }
+
+    /// <summary>
+    /// A database whose worklist predates the backlog counters (the BacklogCounters migration creates
+    /// them empty) gets them counted here, once; afterwards the unit of work keeps them in step.
+    /// </summary>
+    private static async Task CountBacklogOnceAsync(UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        var db = unitOfWork.Db;
+        if (!await db.BacklogCounters.AnyAsync(cancellationToken) && await db.WorklistItems.AnyAsync(w => w.Status != DossierStatus.Processed, cancellationToken))
+        {
+            await unitOfWork.ExecuteAsync(ct => BacklogCounters.RecountAsync(db, null, ct), cancellationToken);
         }
     }
 

@@ -72,7 +72,7 @@ public static class StatisticsRecount
             .Where(d => (d.Counter?.Counts ?? empty) != (d.Recount?.Counts ?? empty))];
     }
 
-    /// <summary>Replaces every counter with the recount, in one transaction on the write path.</summary>
+    /// <summary>Replaces every counter (and the open-backlog counters, from the worklist) with the recount, in one transaction on the write path.</summary>
     public static async Task<int> RebuildAsync(UnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         var db = unitOfWork.Db;
@@ -87,6 +87,7 @@ public static class StatisticsRecount
 
                 await db.DossierStatistics.ExecuteDeleteAsync(ct);
                 db.DossierStatistics.AddRange(recount.Values);
+                await BacklogCounters.RecountAsync(db, null, ct);
                 return recount.Count;
             },
             cancellationToken);

@@ -9,6 +9,7 @@ using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.ReferenceData;
 using Portal.Infrastructure.Statistics;
 using Portal.IntegrationTests.Support;
+using Portal.Web.Features.Supervision;
 
 namespace Portal.IntegrationTests.Messaging;
 
@@ -32,9 +33,16 @@ public sealed class StatisticsCountersTests(PortalAppFactory portal, ITestOutput
             codes.Add((await DossierFiler.FileAsync(portal.Services, Procedures[random.Next(Procedures.Length)], random.Next(2) == 0 ? PortalAppFactory.HamRong : PortalAppFactory.HacThanh)).Value);
         }
 
-        foreach (var code in codes)
+        // Every path at least once (the first seven), then at random.
+        foreach (var (code, i) in codes.Select((code, i) => (code, i)))
         {
-            await WorkAsync(code, random);
+            await WorkAsync(code, i < 7 ? i : random.Next(7), random);
+        }
+
+        // A burst of same-day procedures left open in one queue, more than its pace clears: the forecast has something to find.
+        for (var i = 0; i < 12; i++)
+        {
+            codes.Add((await DossierFiler.FileAsync(portal.Services, "1.001193", PortalAppFactory.HamRong)).Value);
         }
 
         await using (var scope = portal.Services.CreateAsyncScope())
@@ -44,6 +52,24 @@ public sealed class StatisticsCountersTests(PortalAppFactory portal, ITestOutput
                 async () => await StatisticsRecount.CompareAsync(db, CancellationToken.None) is { Count: 0 } none ? none : null,
                 "the counters to catch up with the dossiers", TimeSpan.FromSeconds(60));
             Assert.Empty(differences);
+
+            // The open-backlog counters, kept with the worklist in each transaction, equal a recount of it.
+            var open = await db.Dossiers.CountAsync(d => d.CompletedAt == null);
+            await Eventually.GetAsync(
+                async () => await db.WorklistItems.CountAsync(w => w.Status != DossierStatus.Processed) == open ? true : (bool?)null,
+                "every open dossier in its worklist", TimeSpan.FromSeconds(60));
+            Assert.Empty(await BacklogCounters.CompareAsync(db, CancellationToken.None));
+            var filed = await db.BacklogCounters.Where(c => c.Axis == BacklogAxis.Filed).SumAsync(c => c.Count);
+            var toWork = await db.BacklogCounters.Where(c => c.Axis == BacklogAxis.DueToWork).SumAsync(c => c.Count);
+            Assert.Equal(open, filed);
+            Assert.True(toWork < filed, "the dossier awaiting a signature is left out of the forecast's axis");
+
+            // The dashboard's breach counts (from the counters) are the forecast's list (from the worklist) counted.
+            var queries = scope.ServiceProvider.GetRequiredService<SupervisionQueries>();
+            var listed = (await queries.BreachForecastAsync(null, CancellationToken.None)).CountBy(b => b.CommuneCode).OrderBy(c => c.Key).ToList();
+            Assert.Equal(listed, (await queries.BreachCountsAsync(CancellationToken.None)).OrderBy(c => c.Key).ToList());
+            output.WriteLine($"open {open}, forecast to miss {listed.Sum(c => c.Value)}");
+            Assert.True(listed.Sum(c => c.Value) > 0, "the burst is forecast to miss its date");
         }
 
         // Deliver a sample of the same events again (same message ids): nothing may change.
@@ -82,7 +108,7 @@ public sealed class StatisticsCountersTests(PortalAppFactory portal, ITestOutput
     }
 
     /// <summary>Walks one dossier a random way through the lifecycle, as officers, leaders and the citizen would.</summary>
-    private async Task WorkAsync(string code, Random random)
+    private async Task WorkAsync(string code, int path, Random random)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
@@ -90,7 +116,6 @@ public sealed class StatisticsCountersTests(PortalAppFactory portal, ITestOutput
         var db = unitOfWork.Db;
         var officer = new ActorRef("officer", "CommitteeOfficer");
         var leader = new ActorRef("leader", "CommitteeLeader");
-        var path = random.Next(6);
         await unitOfWork.ExecuteAsync(
             async ct =>
             {
@@ -101,6 +126,11 @@ public sealed class StatisticsCountersTests(PortalAppFactory portal, ITestOutput
                 {
                     case 0:
                         break; // still new
+                    case 6:
+                        dossier.Receive(officer, now, calendar, limit);
+                        dossier.StartProcessing(officer, now);
+                        dossier.Propose(officer, now, ProcessingOutcome.Approved, "Đủ điều kiện");
+                        break; // awaiting the leader's signature
                     case 1:
                         dossier.RefuseAtReception(officer, now, "Không thuộc thẩm quyền");
                         break;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Dossiers;
 using Portal.Infrastructure.AdministrativeUnits;
+using Portal.Infrastructure.Statistics;
 using Portal.IntegrationTests.Support;
 
 namespace Portal.IntegrationTests.Messaging;
@@ -42,6 +43,11 @@ public sealed class UnitChangesTests(KestrelPortalFactory factory) : IClassFixtu
         var late = (await DossierFiler.FileAsync(factory.Services, "1.001193", PortalAppFactory.HacThanh)).Value;
         var routed = await Eventually.GetAsync(() => factory.QueryAsync(db => db.WorklistItems.FirstOrDefaultAsync(w => w.DossierCode == late)), "a filing for the merged commune");
         Assert.Equal("worklist-14758-committee", routed.QueueName);
+
+        // The open-backlog counters followed the move: nothing left for the merged commune, and a recount agrees.
+        Assert.False(await factory.QueryAsync(db => db.BacklogCounters.AnyAsync(c => c.CommuneCode == "14797")));
+        Assert.True(await factory.QueryAsync(db => db.BacklogCounters.Where(c => c.CommuneCode == "14758" && c.Axis == BacklogAxis.Filed).SumAsync(c => c.Count)) >= codes.Count + 1);
+        Assert.Empty(await factory.QueryAsync(db => BacklogCounters.CompareAsync(db, CancellationToken.None)));
     }
 
     [Fact]
@@ -63,5 +69,7 @@ public sealed class UnitChangesTests(KestrelPortalFactory factory) : IClassFixtu
         Assert.Equal("14812", dossier.CommuneCode.Value);
         Assert.Contains(dossier.History, t => t.Reason == "→ 14812: Công dân chuyển nơi cư trú" && t.Actor == "admin");
         Assert.True(await factory.QueryAsync(db => db.UnitChanges.AnyAsync(c => c.Kind == UnitChangeKind.Transfer && c.DossierCode == code)));
+        Assert.True(await factory.QueryAsync(db => db.BacklogCounters.AnyAsync(c => c.CommuneCode == "14812" && c.Agency == item.Agency && c.Axis == BacklogAxis.Due)));
+        Assert.Empty(await factory.QueryAsync(db => BacklogCounters.CompareAsync(db, CancellationToken.None)));
     }
 }

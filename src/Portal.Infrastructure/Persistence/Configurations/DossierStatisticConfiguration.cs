@@ -28,3 +28,16 @@ internal sealed class SiteVisitDayConfiguration : IEntityTypeConfiguration<SiteV
 {
     public void Configure(EntityTypeBuilder<SiteVisitDay> builder) => builder.HasKey(v => v.Day);
 }
+
+internal sealed class BacklogCounterConfiguration : IEntityTypeConfiguration<BacklogCounter>
+{
+    public void Configure(EntityTypeBuilder<BacklogCounter> builder)
+    {
+        // The axis leads: each page reads one axis (all of it, or a range of days).
+        builder.HasKey(c => new { c.Axis, c.CommuneCode, c.Agency, c.Day });
+        builder.Property(c => c.Axis).HasConversion<int>();
+        builder.Property(c => c.CommuneCode).HasMaxLength(CommuneCode.Length);
+        builder.Property(c => c.Agency).HasConversion<int>();
+        builder.Ignore(c => c.Key);
+    }
+}

@@ -30,5 +30,8 @@ internal sealed class WorklistItemConfiguration : IEntityTypeConfiguration<Workl
         builder.HasIndex(w => new { w.QueueName, w.AssignedTo, w.DueAt, w.DossierCode });
         builder.HasIndex(w => new { w.QueueName, w.AwaitingSignature });
         builder.HasIndex(w => w.DossierCode).IsUnique();
+
+        // The supervisors' exact "due today, already past" counts (the backlog counters know days, not hours), from the index alone.
+        builder.HasIndex(w => new { w.DueAt, w.Status, w.CommuneCode, w.Agency, w.AwaitingSignature });
     }
 }

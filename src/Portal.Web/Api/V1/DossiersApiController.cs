@@ -118,8 +118,7 @@ public sealed class DossiersApiController(
                     return Problem(localizer["Hồ sơ đã kết thúc xử lý, không thể rút."], statusCode: StatusCodes.Status409Conflict);
                 }
 
-                dossier.Withdraw(User.UserId()!, clock.GetUtcNow(), request?.Reason?.Trim());
-                await db.WorklistItems.Where(w => w.DossierId == dossier.Id).ExecuteDeleteAsync(ct);
+                dossier.Withdraw(User.UserId()!, clock.GetUtcNow(), request?.Reason?.Trim()); // the unit of work takes it off the worklist
                 return DossierDto.From(dossier, localizer);
             },
             cancellationToken);

@@ -6,7 +6,8 @@ namespace Portal.Web.Features.Statistics;
 /// <summary>
 /// <c>dotnet Portal.Web.dll statistics verify</c>: recounts the supervisors' counters from the dossiers
 /// and lists every commune × agency × procedure × day where they differ (exit code 1 if any);
-/// <c>statistics rebuild</c> replaces the counters with the recount, then verifies.
+/// and the open-backlog counters from the worklist; <c>statistics rebuild</c> replaces both with the
+/// recount, then verifies.
 /// </summary>
 public static class StatisticsCommand
 {
@@ -35,6 +36,13 @@ public static class StatisticsCommand
         }
 
         await output.WriteLineAsync(differences.Count == 0 ? "counters match the dossiers" : $"{differences.Count} counter rows differ from the dossiers");
-        return differences.Count == 0 ? 0 : 1;
+        var backlog = await BacklogCounters.CompareAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), CancellationToken.None);
+        foreach (var d in backlog.Take(50))
+        {
+            await output.WriteLineAsync($"{d.Key.CommuneCode} {d.Key.Agency} {d.Key.Axis} {d.Key.Day:yyyy-MM-dd}: backlog counter {d.Counter} recount {d.Recount}");
+        }
+
+        await output.WriteLineAsync(backlog.Count == 0 ? "backlog counters match the worklist" : $"{backlog.Count} backlog counters differ from the worklist");
+        return differences.Count == 0 && backlog.Count == 0 ? 0 : 1;
     }
 }

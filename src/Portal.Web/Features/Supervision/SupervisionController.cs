@@ -29,11 +29,10 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
         var queues = await queries.ByQueueAsync(period, cancellationToken);
         var communes = SupervisionQueries.ByCommune(queues);
         var province = UnitFigures.Sum("38", "Tỉnh Thanh Hóa", null, communes);
-        var breaches = await queries.BreachForecastAsync(null, cancellationToken);
         return View(new DashboardView(
             period, indicator, province, communes, await queries.ByDayAsync(period, null, cancellationToken),
             await queries.BacklogAsync(null, cancellationToken), await queries.MostOftenLateAsync(period, null, 5, cancellationToken),
-            breaches.GroupBy(b => b.CommuneCode).ToDictionary(g => g.Key, g => g.Count()), await queries.WaivedSinceStartAsync(cancellationToken),
+            await queries.BreachCountsAsync(cancellationToken), await queries.WaivedSinceStartAsync(cancellationToken),
             queries.Thresholds(indicator), u => queries.Colour(SupervisionQueries.Value(u, indicator), indicator),
             await LivenessAsync(cancellationToken)));
     }
@@ -51,7 +50,7 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
             return PeriodProblem();
         }
 
-        var queues = (await queries.ByQueueAsync(period, cancellationToken)).Where(q => q.CommuneCode == code).ToList();
+        var queues = await queries.ByQueueAsync(period, cancellationToken, code);
         var officers = new Dictionary<HandlingAgency, IReadOnlyList<OfficerFigures>>();
         foreach (var agency in new[] { HandlingAgency.CommunePolice, HandlingAgency.CommuneCommittee })
         {
@@ -80,7 +79,7 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
             return NotFound();
         }
 
-        var chosen = (await TablesAsync(period, cancellationToken)).Single(t => t.Name == name);
+        var chosen = (await TablesAsync(period, name, cancellationToken)).Single(t => t.Name == name);
         return File(Exports.Csv(chosen), "text/csv; charset=utf-8", $"thong-ke-{name}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
     }
 
@@ -95,15 +94,21 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
 
         var title = $"Thống kê giải quyết TTHC tỉnh Thanh Hóa {Format.Date(period.From)} – {Format.Date(period.To)}";
         return File(
-            Exports.Excel(await TablesAsync(period, cancellationToken), title),
+            Exports.Excel(await TablesAsync(period, null, cancellationToken), title),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"thong-ke-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
     }
 
-    private async Task<IReadOnlyList<ExportTable>> TablesAsync(Period period, CancellationToken cancellationToken) =>
-        Exports.Tables(
-            await queries.ByQueueAsync(period, cancellationToken), await queries.ByDayAsync(period, null, cancellationToken),
-            await queries.MostOftenLateAsync(period, null, 100, cancellationToken), await queries.BacklogAsync(null, cancellationToken),
-            await queries.BreachForecastAsync(null, cancellationToken));
+    /// <summary>Every table (<paramref name="only"/> null), or just the one named (the others left empty).</summary>
+    private async Task<IReadOnlyList<ExportTable>> TablesAsync(Period period, string? only, CancellationToken cancellationToken)
+    {
+        bool Needed(string table) => only is null || only == table;
+        return Exports.Tables(
+            Needed("queues") ? await queries.ByQueueAsync(period, cancellationToken) : [],
+            Needed("days") ? await queries.ByDayAsync(period, null, cancellationToken) : [],
+            Needed("procedures") ? await queries.MostOftenLateAsync(period, null, 100, cancellationToken) : [],
+            Needed("backlog") ? await queries.BacklogAsync(null, cancellationToken) : [],
+            Needed("breaches") ? await queries.BreachForecastAsync(null, cancellationToken) : []);
+    }
 
     private async Task<Liveness> LivenessAsync(CancellationToken cancellationToken)
     {

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Portal.Domain.AdministrativeUnits;
 using Portal.Domain.Calendar;
 using Portal.Domain.Catalogue;
 using Portal.Domain.Dossiers;
+using Portal.Domain.Routing;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.ReferenceData;
 using Portal.Infrastructure.Statistics;
@@ -111,12 +113,11 @@ public sealed class SupervisionQueries(
         };
     }
 
-    /// <summary>One row per current commune × agency (332 for the province), zeros where nothing happened.</summary>
-    public async Task<IReadOnlyList<UnitFigures>> ByQueueAsync(Period period, CancellationToken cancellationToken)
+    /// <summary>One row per current commune × agency (332 for the province, 2 for one commune), zeros where nothing happened.</summary>
+    public async Task<IReadOnlyList<UnitFigures>> ByQueueAsync(Period period, CancellationToken cancellationToken, string? commune = null)
     {
-        var now = clock.GetUtcNow();
-        var counters = await db.DossierStatistics.AsNoTracking()
-            .Where(s => s.ProcedureCode == StatisticKey.All && s.Day >= period.From && s.Day <= period.To) // the commune × agency × day roll-up
+        var rollUp = Counters(period).Where(s => s.ProcedureCode == StatisticKey.All); // the commune × agency × day roll-up
+        var counters = await (commune is null ? rollUp : rollUp.Where(s => s.CommuneCode == commune))
             .GroupBy(s => new { s.CommuneCode, s.Agency })
             .Select(g => new
             {
@@ -126,27 +127,35 @@ public sealed class SupervisionQueries(
                 Withdrawn = g.Sum(s => s.Withdrawn), Supplements = g.Sum(s => s.SupplementRequests), Waived = g.Sum(s => s.WaivedVnd),
             })
             .ToListAsync(cancellationToken);
-        var open = await db.WorklistItems.AsNoTracking()
-            .Where(w => w.Status != DossierStatus.Processed)
-            .GroupBy(w => new { w.CommuneCode, w.Agency })
-            .Select(g => new { g.Key.CommuneCode, g.Key.Agency, Open = g.Count(), Overdue = g.Count(w => w.DueAt < now) })
+        var today = VietnamTime.LocalDate(clock.GetUtcNow());
+        var open = await Backlog(BacklogAxis.Filed, commune)
+            .GroupBy(c => new { c.CommuneCode, c.Agency })
+            .Select(g => new { g.Key.CommuneCode, g.Key.Agency, Open = g.Sum(c => c.Count) })
             .ToListAsync(cancellationToken);
+        var overdueBeforeToday = await Backlog(BacklogAxis.Due, commune).Where(c => c.Day < today)
+            .GroupBy(c => new { c.CommuneCode, c.Agency })
+            .Select(g => new { g.Key.CommuneCode, g.Key.Agency, Overdue = g.Sum(c => c.Count) })
+            .ToListAsync(cancellationToken);
+        var overdueToday = await DueTodayAndPastAsync(commune, cancellationToken);
         var (start, end) = (VietnamTime.AtLocal(period.From, TimeOnly.MinValue), VietnamTime.AtLocal(period.To.AddDays(1), TimeOnly.MinValue));
-        var ratings = await db.DossierRatings.AsNoTracking()
-            .Where(r => r.At >= start && r.At < end)
+        var rated = db.DossierRatings.AsNoTracking().Where(r => r.At >= start && r.At < end);
+        var ratings = await (commune is null ? rated : rated.Where(r => r.CommuneCode == commune))
             .GroupBy(r => new { r.CommuneCode, r.Agency })
             .Select(g => new { g.Key.CommuneCode, g.Key.Agency, Liked = g.Count(x => x.Liked), Disliked = g.Count(x => !x.Liked) })
             .ToListAsync(cancellationToken);
-        var communes = await db.Communes.AsNoTracking().Where(c => c.SuccessorCode == null).OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        var current = db.Communes.AsNoTracking().Where(c => c.SuccessorCode == null);
+        var communes = await (commune is null ? current : current.Where(c => c.Code == CommuneCode.Parse(commune))).OrderBy(c => c.Code).ToListAsync(cancellationToken);
         return [.. communes.SelectMany(c => new[] { HandlingAgency.CommunePolice, HandlingAgency.CommuneCommittee }.Select(agency =>
         {
             var code = c.Code.Value;
             var n = counters.FirstOrDefault(x => x.CommuneCode == code && x.Agency == agency);
-            var o = open.FirstOrDefault(x => x.CommuneCode == code && x.Agency == agency);
+            var o = open.FirstOrDefault(x => x.CommuneCode == code && x.Agency == agency)?.Open ?? 0;
+            var late = (overdueBeforeToday.FirstOrDefault(x => x.CommuneCode == code && x.Agency == agency)?.Overdue ?? 0)
+                + overdueToday.GetValueOrDefault((code, agency)).All;
             var r = ratings.FirstOrDefault(x => x.CommuneCode == code && x.Agency == agency);
             return new UnitFigures(
                 code, c.FullName, agency, n?.Online ?? 0, n?.Direct ?? 0, n?.Early ?? 0, n?.OnTime ?? 0, n?.Late ?? 0, n?.Refused ?? 0, n?.Withdrawn ?? 0,
-                n?.Supplements ?? 0, n?.Waived ?? 0, o?.Open ?? 0, o?.Overdue ?? 0, r?.Liked ?? 0, r?.Disliked ?? 0);
+                n?.Supplements ?? 0, n?.Waived ?? 0, o, late, r?.Liked ?? 0, r?.Disliked ?? 0);
         }))];
     }
 
@@ -182,19 +191,13 @@ public sealed class SupervisionQueries(
             .OrderByDescending(r => r.Late).ThenByDescending(r => r.LateRate).ThenBy(r => r.ProcedureCode, StringComparer.Ordinal).Take(take)];
     }
 
-    /// <summary>The open backlog by age since filing, from the worklist.</summary>
+    /// <summary>The open backlog by age in days since the local day of filing (0–1, 2–3, 4–7, over 7), from the backlog counters.</summary>
     public async Task<IReadOnlyList<AgeBucket>> BacklogAsync(string? commune, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var open = db.WorklistItems.AsNoTracking().Where(w => w.Status != DossierStatus.Processed && (commune == null || w.CommuneCode == commune));
-        var (d1, d3, d7) = (now.AddDays(-1), now.AddDays(-3), now.AddDays(-7));
-        return
-        [
-            new AgeBucket("≤ 1", await open.CountAsync(w => w.FiledAt >= d1, cancellationToken)),
-            new AgeBucket("2–3", await open.CountAsync(w => w.FiledAt < d1 && w.FiledAt >= d3, cancellationToken)),
-            new AgeBucket("4–7", await open.CountAsync(w => w.FiledAt < d3 && w.FiledAt >= d7, cancellationToken)),
-            new AgeBucket("> 7", await open.CountAsync(w => w.FiledAt < d7, cancellationToken)),
-        ];
+        var today = VietnamTime.LocalDate(clock.GetUtcNow());
+        var byDay = await Backlog(BacklogAxis.Filed, commune).GroupBy(c => c.Day).Select(g => new { Day = g.Key, Count = g.Sum(c => c.Count) }).ToListAsync(cancellationToken);
+        int Aged(int fromDays, int toDays) => byDay.Where(d => today.DayNumber - d.Day.DayNumber >= fromDays && today.DayNumber - d.Day.DayNumber <= toDays).Sum(d => d.Count);
+        return [new AgeBucket("≤ 1", Aged(int.MinValue, 1)), new AgeBucket("2–3", Aged(2, 3)), new AgeBucket("4–7", Aged(4, 7)), new AgeBucket("> 7", Aged(8, int.MaxValue))];
     }
 
     public async Task<IReadOnlyList<OfficerFigures>> OfficersAsync(string queueName, CancellationToken cancellationToken)
@@ -209,46 +212,100 @@ public sealed class SupervisionQueries(
     }
 
     /// <summary>
-    /// The breach forecast: in each queue, the open dossiers due within the next 48 working hours, taken in
-    /// due order at the queue's current pace (dossiers it finished per working day over the last 7 days,
-    /// at least one); a dossier whose turn comes after its due day is forecast to miss it.
+    /// The breach forecast, dossier by dossier (a commune's page, the export): in each queue, the open
+    /// dossiers not waiting for a signature and due from now to the end of the 48th working hour (6
+    /// working days), taken in due order at the queue's current pace (<see cref="BreachForecast"/>).
     /// </summary>
     public async Task<IReadOnlyList<Breach>> BreachForecastAsync(string? commune, CancellationToken cancellationToken)
     {
-        var calendar = await calendars.GetAsync(cancellationToken);
+        var forecast = await ForecastAsync(commune, cancellationToken);
         var now = clock.GetUtcNow();
-        var today = VietnamTime.LocalDate(now);
-        var horizon = VietnamTime.AtLocal(calendar.AddWorkingDays(today, ForecastWorkingDays), calendar.OfficeClose);
-        var due = await db.WorklistItems.AsNoTracking()
-            .Where(w => w.Status != DossierStatus.Processed && !w.AwaitingSignature && w.DueAt >= now && w.DueAt <= horizon && (commune == null || w.CommuneCode == commune))
+        var end = VietnamTime.AtLocal(forecast.Horizon.AddDays(1), TimeOnly.MinValue);
+        var open = db.WorklistItems.AsNoTracking().Where(w => w.Status != DossierStatus.Processed && !w.AwaitingSignature && w.DueAt >= now && w.DueAt < end);
+        var queues = commune is null ? null : new[] { HandlingAgency.CommunePolice, HandlingAgency.CommuneCommittee }.Select(a => new ProcessingQueue(CommuneCode.Parse(commune), a).Name).ToList();
+        var due = await (queues is null ? open : open.Where(w => queues.Contains(w.QueueName)))
             .OrderBy(w => w.DueAt).ThenBy(w => w.DossierCode)
             .Select(w => new { w.QueueName, w.CommuneCode, w.Agency, w.DossierCode, w.DueAt })
-            .ToListAsync(cancellationToken);
-        var weekAgo = today.AddDays(-7);
-        var workingDaysLastWeek = Math.Max(1, calendar.WorkingDaysBetween(weekAgo, today));
-        var pace = await db.DossierStatistics.AsNoTracking()
-            .Where(s => s.ProcedureCode == StatisticKey.All && s.Day > weekAgo && s.Day <= today && (commune == null || s.CommuneCode == commune))
-            .GroupBy(s => new { s.CommuneCode, s.Agency })
-            .Select(g => new { g.Key.CommuneCode, g.Key.Agency, Done = g.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate) })
             .ToListAsync(cancellationToken);
         var breaches = new List<Breach>();
         foreach (var queue in due.GroupBy(d => new { d.QueueName, d.CommuneCode, d.Agency }))
         {
-            var done = pace.FirstOrDefault(p => p.CommuneCode == queue.Key.CommuneCode && p.Agency == queue.Key.Agency)?.Done ?? 0;
-            var perDay = Math.Max(1.0, (double)done / workingDaysLastWeek);
+            var pace = forecast.For(queue.Key.CommuneCode, queue.Key.Agency);
             var position = 0;
-            foreach (var item in queue)
+            foreach (var day in queue.GroupBy(d => VietnamTime.LocalDate(d.DueAt)))
             {
-                position++;
-                var expected = calendar.AddWorkingDays(today, (int)Math.Ceiling(position / perDay) - 1);
-                if (expected > VietnamTime.LocalDate(item.DueAt))
+                var items = day.ToList();
+                var missing = pace.Missing(position, items.Count, day.Key);
+                foreach (var (item, index) in items.Select((item, index) => (item, index)).Skip(items.Count - missing))
                 {
-                    breaches.Add(new Breach(queue.Key.CommuneCode, item.DossierCode, queue.Key.QueueName, item.DueAt, expected));
+                    breaches.Add(new Breach(queue.Key.CommuneCode, item.DossierCode, queue.Key.QueueName, item.DueAt, pace.Expected(position + index + 1)));
                 }
+
+                position += items.Count;
             }
         }
 
         return breaches;
+    }
+
+    /// <summary>The breach forecast's count per commune (the dashboard), from the backlog counters: the same figures as <see cref="BreachForecastAsync"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> BreachCountsAsync(CancellationToken cancellationToken)
+    {
+        var forecast = await ForecastAsync(null, cancellationToken);
+        var rows = await Backlog(BacklogAxis.DueToWork, null).Where(c => c.Day >= forecast.Today && c.Day <= forecast.Horizon)
+            .Select(c => new { c.CommuneCode, c.Agency, c.Day, c.Count })
+            .ToListAsync(cancellationToken);
+        var pastToday = await DueTodayAndPastAsync(null, cancellationToken);
+        var counts = new Dictionary<string, int>();
+        foreach (var queue in rows.GroupBy(r => (r.CommuneCode, r.Agency)))
+        {
+            var pace = forecast.For(queue.Key.CommuneCode, queue.Key.Agency);
+            var position = 0;
+            foreach (var day in queue.OrderBy(r => r.Day))
+            {
+                // Today's counter includes what fell due earlier today: overdue already, not forecast.
+                var count = day.Day == forecast.Today ? day.Count - pastToday.GetValueOrDefault(queue.Key).ToWork : day.Count;
+                counts[queue.Key.CommuneCode] = counts.GetValueOrDefault(queue.Key.CommuneCode) + pace.Missing(position, count, day.Day);
+                position += count;
+            }
+        }
+
+        return counts.Where(c => c.Value > 0).ToDictionary();
+    }
+
+    private async Task<BreachForecast> ForecastAsync(string? commune, CancellationToken cancellationToken)
+    {
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var today = VietnamTime.LocalDate(clock.GetUtcNow());
+        var weekAgo = today.AddDays(-7);
+        var rollUp = db.DossierStatistics.AsNoTracking().Where(s => s.ProcedureCode == StatisticKey.All && s.Day > weekAgo && s.Day <= today);
+        var done = await (commune is null ? rollUp : rollUp.Where(s => s.CommuneCode == commune))
+            .GroupBy(s => new { s.CommuneCode, s.Agency })
+            .Select(g => new { g.Key.CommuneCode, g.Key.Agency, Done = g.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate) })
+            .ToListAsync(cancellationToken);
+        return new BreachForecast(calendar, today, ForecastWorkingDays, Math.Max(1, calendar.WorkingDaysBetween(weekAgo, today)), done.ToDictionary(d => (d.CommuneCode, d.Agency), d => d.Done));
+    }
+
+    /// <summary>
+    /// Per queue, the open dossiers due earlier today (the counters know days, not hours): all of them,
+    /// and those not waiting for a signature. Read from the worklist's due-date index, one day's worth.
+    /// </summary>
+    private async Task<Dictionary<(string, HandlingAgency), (int All, int ToWork)>> DueTodayAndPastAsync(string? commune, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var startOfToday = VietnamTime.AtLocal(VietnamTime.LocalDate(now), TimeOnly.MinValue);
+        var past = db.WorklistItems.AsNoTracking().Where(w => w.DueAt >= startOfToday && w.DueAt < now && w.Status != DossierStatus.Processed);
+        var rows = await (commune is null ? past : past.Where(w => w.CommuneCode == commune))
+            .GroupBy(w => new { w.CommuneCode, w.Agency })
+            .Select(g => new { g.Key.CommuneCode, g.Key.Agency, All = g.Count(), ToWork = g.Count(w => !w.AwaitingSignature) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => (r.CommuneCode, r.Agency), r => (r.All, r.ToWork));
+    }
+
+    private IQueryable<BacklogCounter> Backlog(BacklogAxis axis, string? commune)
+    {
+        var rows = db.BacklogCounters.AsNoTracking().Where(c => c.Axis == axis);
+        return commune is null ? rows : rows.Where(c => c.CommuneCode == commune);
     }
 
     /// <summary>The fees citizens did not pay since the portal opened: a sum over every counter row, so kept for a minute.</summary>

@@ -871,6 +871,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("QueueName", "DueAt", "DossierCode", "Status");
 
+                    b.HasIndex("DueAt", "Status", "CommuneCode", "Agency", "AwaitingSignature");
+
                     b.ToTable("WorklistItems");
                 });
 
@@ -1505,6 +1507,29 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Scope");
 
                     b.ToTable("DossierCodeSequences");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Statistics.BacklogCounter", b =>
+                {
+                    b.Property<int>("Axis")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<int>("Agency")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Axis", "CommuneCode", "Agency", "Day");
+
+                    b.ToTable("BacklogCounters");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Statistics.DossierStatistic", b =>

@@ -857,6 +857,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("QueueName", "DueAt", "DossierCode", "Status");
 
+                    b.HasIndex("DueAt", "Status", "CommuneCode", "Agency", "AwaitingSignature");
+
                     b.ToTable("WorklistItems");
                 });
 
@@ -1474,6 +1476,29 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Scope");
 
                     b.ToTable("DossierCodeSequences");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Statistics.BacklogCounter", b =>
+                {
+                    b.Property<int>("Axis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Agency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Axis", "CommuneCode", "Agency", "Day");
+
+                    b.ToTable("BacklogCounters");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Statistics.DossierStatistic", b =>

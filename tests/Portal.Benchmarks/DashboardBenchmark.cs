@@ -46,7 +46,7 @@ public static class DashboardBenchmark
                 ("dashboard, 2 years", $"/giam-sat?from={today.AddDays(-729):yyyy-MM-dd}&to={today:yyyy-MM-dd}"),
                 ("commune page, 30 days", "/giam-sat/xa/14758"),
                 ("stats API page equivalent (CSV)", "/giam-sat/xuat.csv"),
-            })
+            }.Where(page => Environment.GetEnvironmentVariable("PORTAL_BENCH_ONLY") is not { Length: > 0 } only || page.Item1.Contains(only, StringComparison.Ordinal)))
             {
                 var (p50, p95, p99) = await WorklistBenchmark.MeasureAsync(http, url, requests);
                 Console.WriteLine($"{name,-32} p50 {p50,7:N1} ms  p95 {p95,7:N1} ms  p99 {p99,7:N1} ms");

@@ -86,6 +86,9 @@ public sealed class SupervisionQueries(
     /// <summary>48 working hours of 8 hours: the breach forecast's horizon in working days.</summary>
     public const int ForecastWorkingDays = 6;
 
+    // One request (this class is scoped) asks for the province's "due earlier today" twice: the table and the forecast.
+    private Task<Dictionary<(string, HandlingAgency), (int All, int ToWork)>>? _provinceDueTodayAndPast;
+
     public (double Green, double Yellow) Thresholds(Indicator indicator) => indicator switch
     {
         Indicator.Online => (configuration.GetValue("Stats:OnlineGreenAtLeast", 50.0), configuration.GetValue("Stats:OnlineYellowAtLeast", 30.0)),
@@ -288,12 +291,34 @@ public sealed class SupervisionQueries(
 
     /// <summary>
     /// Per queue, the open dossiers due earlier today (the counters know days, not hours): all of them,
-    /// and those not waiting for a signature. Read from the worklist's due-date index, one day's worth.
+    /// and those not waiting for a signature. Dossiers fall due at office close, so usually all of today's
+    /// are still ahead or all are past, which two seeks on the worklist's due-date index tell; only when
+    /// now falls between today's first and last due time are today's entries counted from that index.
     /// </summary>
-    private async Task<Dictionary<(string, HandlingAgency), (int All, int ToWork)>> DueTodayAndPastAsync(string? commune, CancellationToken cancellationToken)
+    private Task<Dictionary<(string, HandlingAgency), (int All, int ToWork)>> DueTodayAndPastAsync(string? commune, CancellationToken cancellationToken) =>
+        commune is null ? _provinceDueTodayAndPast ??= CountDueTodayAndPastAsync(null, cancellationToken) : CountDueTodayAndPastAsync(commune, cancellationToken);
+
+    private async Task<Dictionary<(string, HandlingAgency), (int All, int ToWork)>> CountDueTodayAndPastAsync(string? commune, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var startOfToday = VietnamTime.AtLocal(VietnamTime.LocalDate(now), TimeOnly.MinValue);
+        var today = VietnamTime.LocalDate(now);
+        var (startOfToday, endOfToday) = (VietnamTime.AtLocal(today, TimeOnly.MinValue), VietnamTime.AtLocal(today.AddDays(1), TimeOnly.MinValue));
+        var dueToday = db.WorklistItems.AsNoTracking().Where(w => w.DueAt >= startOfToday && w.DueAt < endOfToday).Select(w => (DateTimeOffset?)w.DueAt);
+        var first = await dueToday.OrderBy(d => d).FirstOrDefaultAsync(cancellationToken);
+        if (first is null || first >= now)
+        {
+            return [];
+        }
+
+        if (await dueToday.OrderByDescending(d => d).FirstAsync(cancellationToken) < now)
+        {
+            var axes = await Backlog(null, commune).Where(c => c.Day == today && (c.Axis == BacklogAxis.Due || c.Axis == BacklogAxis.DueToWork))
+                .Select(c => new { c.CommuneCode, c.Agency, c.Axis, c.Count })
+                .ToListAsync(cancellationToken);
+            return axes.GroupBy(c => (c.CommuneCode, c.Agency)).ToDictionary(
+                g => g.Key, g => (g.Where(c => c.Axis == BacklogAxis.Due).Sum(c => c.Count), g.Where(c => c.Axis == BacklogAxis.DueToWork).Sum(c => c.Count)));
+        }
+
         var past = db.WorklistItems.AsNoTracking().Where(w => w.DueAt >= startOfToday && w.DueAt < now && w.Status != DossierStatus.Processed);
         var rows = await (commune is null ? past : past.Where(w => w.CommuneCode == commune))
             .GroupBy(w => new { w.CommuneCode, w.Agency })
@@ -302,9 +327,9 @@ public sealed class SupervisionQueries(
         return rows.ToDictionary(r => (r.CommuneCode, r.Agency), r => (r.All, r.ToWork));
     }
 
-    private IQueryable<BacklogCounter> Backlog(BacklogAxis axis, string? commune)
+    private IQueryable<BacklogCounter> Backlog(BacklogAxis? axis, string? commune)
     {
-        var rows = db.BacklogCounters.AsNoTracking().Where(c => c.Axis == axis);
+        var rows = axis is null ? db.BacklogCounters.AsNoTracking() : db.BacklogCounters.AsNoTracking().Where(c => c.Axis == axis);
         return commune is null ? rows : rows.Where(c => c.CommuneCode == commune);
     }
 

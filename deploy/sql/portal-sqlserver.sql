@@ -1666,3 +1666,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126124426_SweepIndex'
+)
+BEGIN
+    CREATE INDEX [IX_Dossiers_Status_FiledAt_Id] ON [Dossiers] ([Status], [FiledAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126124426_SweepIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126124426_SweepIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -232,9 +232,10 @@ public static partial class WorklistBenchmark
         }
     }
 
+    /// <summary>Up to 15 minutes: the first start on a large seeded folder may migrate (build an index over millions of dossiers).</summary>
     internal static async Task WaitUntilUpAsync(HttpClient http)
     {
-        for (var i = 0; i < 600; i++)
+        for (var i = 0; i < 9000; i++)
         {
             try
             {

@@ -708,6 +708,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CommuneCode", "Agency", "Status");
 
+                    b.HasIndex("Status", "FiledAt", "Id");
+
                     b.ToTable("Dossiers");
                 });
 

@@ -694,6 +694,8 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CommuneCode", "Agency", "Status");
 
+                    b.HasIndex("Status", "FiledAt", "Id");
+
                     b.ToTable("Dossiers");
                 });
 

@@ -1687,3 +1687,36 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130302_SiteVisitors'
+)
+BEGIN
+    CREATE TABLE [SiteVisitors] (
+        [Visitor] varchar(32) NOT NULL,
+        [LastSeenAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SiteVisitors] PRIMARY KEY ([Visitor])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130302_SiteVisitors'
+)
+BEGIN
+    CREATE INDEX [IX_SiteVisitors_LastSeenAt] ON [SiteVisitors] ([LastSeenAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130302_SiteVisitors'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126130302_SiteVisitors', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -75,6 +75,8 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
 
     public DbSet<Statistics.SiteVisitDay> SiteVisitDays => Set<Statistics.SiteVisitDay>();
 
+    public DbSet<Statistics.SiteVisitor> SiteVisitors => Set<Statistics.SiteVisitor>();
+
     internal DbSet<DossierCodeSequence> DossierCodeSequences => Set<DossierCodeSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)

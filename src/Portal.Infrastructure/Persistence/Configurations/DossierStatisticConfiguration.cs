@@ -29,6 +29,16 @@ internal sealed class SiteVisitDayConfiguration : IEntityTypeConfiguration<SiteV
     public void Configure(EntityTypeBuilder<SiteVisitDay> builder) => builder.HasKey(v => v.Day);
 }
 
+internal sealed class SiteVisitorConfiguration : IEntityTypeConfiguration<SiteVisitor>
+{
+    public void Configure(EntityTypeBuilder<SiteVisitor> builder)
+    {
+        builder.HasKey(v => v.Visitor);
+        builder.Property(v => v.Visitor).HasMaxLength(SiteVisitor.IdLength).IsUnicode(false);
+        builder.HasIndex(v => v.LastSeenAt);
+    }
+}
+
 internal sealed class BacklogCounterConfiguration : IEntityTypeConfiguration<BacklogCounter>
 {
     public void Configure(EntityTypeBuilder<BacklogCounter> builder)

@@ -7,10 +7,11 @@ using Portal.Infrastructure.Statistics;
 namespace Portal.Web.Features.Supervision;
 
 /// <summary>
-/// The portal's liveness: who is online now (visitors seen in the last five minutes, on this instance),
+/// The portal's liveness: who is online now (browsers seen in the last five minutes by any instance),
 /// and visits (a visit is a browser without the anonymous visit cookie, which lasts 30 minutes from the
-/// last page). Visits are counted in memory and added to the database every half minute, through the
-/// single write path, so a page view never waits for a write.
+/// last page). Visits and sightings are kept in memory and written every half minute, through the single
+/// write path, so a page view never waits for a write; "online now" adds this instance's unwritten
+/// sightings to what every instance wrote (other replicas' are up to half a minute late).
 /// </summary>
 public sealed class SiteActivity(TimeProvider clock)
 {
@@ -19,19 +20,22 @@ public sealed class SiteActivity(TimeProvider clock)
     public static readonly TimeSpan OnlineWindow = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _unwritten = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<DateOnly, long> _pending = new();
 
     public void Seen(string visitor, bool newVisit)
     {
         var now = clock.GetUtcNow();
         _seen[visitor] = now;
+        _unwritten[visitor] = now;
         if (newVisit)
         {
             _pending.AddOrUpdate(VietnamTime.LocalDate(now), 1, (_, n) => n + 1);
         }
     }
 
-    public int OnlineNow()
+    /// <summary>Browsers seen in the last five minutes by any instance (as written) or by this one.</summary>
+    public async Task<int> OnlineNowAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var since = clock.GetUtcNow() - OnlineWindow;
         foreach (var (visitor, at) in _seen)
@@ -42,13 +46,14 @@ public sealed class SiteActivity(TimeProvider clock)
             }
         }
 
-        return _seen.Count;
+        var written = await db.SiteVisitors.AsNoTracking().Where(v => v.LastSeenAt >= since).Select(v => v.Visitor).ToListAsync(cancellationToken);
+        return written.Union(_seen.Keys, StringComparer.Ordinal).Count();
     }
 
     /// <summary>Visits counted but not yet written, by day (so the dashboard's figures include them).</summary>
     public long Pending(DateOnly? day = null) => day is { } d ? _pending.GetValueOrDefault(d) : _pending.Values.Sum();
 
-    /// <summary>Adds the visits counted since the last flush to the database.</summary>
+    /// <summary>Adds the visits counted and the browsers seen since the last flush to the database; forgets sightings older than a day.</summary>
     public async Task FlushAsync(UnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         var taken = new Dictionary<DateOnly, long>();
@@ -60,7 +65,16 @@ public sealed class SiteActivity(TimeProvider clock)
             }
         }
 
-        if (taken.Count == 0)
+        var sightings = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var visitor in _unwritten.Keys)
+        {
+            if (_unwritten.TryRemove(visitor, out var at))
+            {
+                sightings[visitor] = at;
+            }
+        }
+
+        if (taken.Count == 0 && sightings.Count == 0)
         {
             return;
         }
@@ -82,6 +96,22 @@ public sealed class SiteActivity(TimeProvider clock)
                             row.Visits += n;
                         }
                     }
+
+                    foreach (var (visitor, at) in sightings)
+                    {
+                        var row = await unitOfWork.Db.SiteVisitors.FindAsync([visitor], ct);
+                        if (row is null)
+                        {
+                            unitOfWork.Db.SiteVisitors.Add(new SiteVisitor { Visitor = visitor, LastSeenAt = at });
+                        }
+                        else if (row.LastSeenAt < at)
+                        {
+                            row.LastSeenAt = at;
+                        }
+                    }
+
+                    var dayAgo = clock.GetUtcNow().AddDays(-1);
+                    await unitOfWork.Db.SiteVisitors.Where(v => v.LastSeenAt < dayAgo).ExecuteDeleteAsync(ct);
                 },
                 cancellationToken);
         }
@@ -90,6 +120,11 @@ public sealed class SiteActivity(TimeProvider clock)
             foreach (var (day, n) in taken)
             {
                 _pending.AddOrUpdate(day, n, (_, m) => m + n); // try again next time; nothing is lost
+            }
+
+            foreach (var (visitor, at) in sightings)
+            {
+                _unwritten.AddOrUpdate(visitor, at, (_, later) => later > at ? later : at);
             }
 
             throw;
@@ -107,7 +142,7 @@ public sealed class SiteActivityMiddleware(RequestDelegate next, SiteActivity ac
             && !path.StartsWithSegments("/connect") && !path.StartsWithSegments("/lib") && !path.StartsWithSegments("/css") && !Path.HasExtension(path.Value))
         {
             var visitor = context.Request.Cookies[SiteActivity.CookieName];
-            var isNew = visitor is null || visitor.Length != 32;
+            var isNew = visitor is null || visitor.Length != SiteVisitor.IdLength || !visitor.All(char.IsAsciiHexDigit);
             if (isNew)
             {
                 visitor = Guid.NewGuid().ToString("N");

@@ -115,7 +115,7 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
         var today = VietnamTime.LocalDate(clock.GetUtcNow());
         var stored = await db.SiteVisitDays.AsNoTracking().Select(v => new { v.Day, v.Visits }).ToListAsync(cancellationToken);
         return new Liveness(
-            activity.OnlineNow(),
+            await activity.OnlineNowAsync(db, cancellationToken),
             stored.Where(v => v.Day == today).Sum(v => v.Visits) + activity.Pending(today),
             stored.Sum(v => v.Visits) + activity.Pending());
     }
@@ -130,7 +130,7 @@ public sealed record DashboardView(
     IReadOnlyList<AgeBucket> Backlog, IReadOnlyList<ProcedureFigures> MostOftenLate, IReadOnlyDictionary<string, int> BreachesByCommune,
     long WaivedSinceStart, (double Green, double Yellow) Thresholds, Func<UnitFigures, string> ColourOf, Liveness Liveness);
 
-/// <summary>The portal's liveness: visitors online now (this instance), visits today, visits since the start.</summary>
+/// <summary>The portal's liveness: browsers online now (every instance), visits today, visits since the start.</summary>
 public sealed record Liveness(int OnlineNow, long VisitsToday, long VisitsTotal);
 
 public sealed record CommuneView(

@@ -1599,6 +1599,23 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SiteVisitDays");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Statistics.SiteVisitor", b =>
+                {
+                    b.Property<string>("Visitor")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Visitor");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.ToTable("SiteVisitors");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

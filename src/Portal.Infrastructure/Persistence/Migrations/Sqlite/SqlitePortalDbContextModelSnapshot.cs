@@ -1568,6 +1568,23 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SiteVisitDays");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Statistics.SiteVisitor", b =>
+                {
+                    b.Property<string>("Visitor")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Visitor");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.ToTable("SiteVisitors");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -1720,3 +1720,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130506_ProcessingTime'
+)
+BEGIN
+    ALTER TABLE [DossierStatistics] ADD [ProcessingMinutes] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130506_ProcessingTime'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126130506_ProcessingTime', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

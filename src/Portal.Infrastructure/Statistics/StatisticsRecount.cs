@@ -27,7 +27,7 @@ public static class StatisticsRecount
         }
 
         var dossiers = db.Dossiers.AsNoTracking().IgnoreAutoIncludes()
-            .Select(d => new { d.CommuneCode, d.Agency, d.ProcedureCode, d.Channel, d.FiledAt, d.Fee, d.Status, d.Outcome, d.Timeliness, d.CompletedAt })
+            .Select(d => new { d.CommuneCode, d.Agency, d.ProcedureCode, d.Channel, d.FiledAt, d.ReceivedAt, d.Fee, d.Status, d.Outcome, d.Timeliness, d.CompletedAt })
             .AsAsyncEnumerable();
         await foreach (var d in dossiers.WithCancellation(cancellationToken))
         {
@@ -41,7 +41,7 @@ public static class StatisticsRecount
                 var endedAs = d.Status == DossierStatus.ResultReturned ? DossierStatus.Processed : d.Status;
                 foreach (var key in new StatisticKey(d.CommuneCode.Value, d.Agency, d.ProcedureCode, StatisticRules.Day(completed)).WithRollUps())
                 {
-                    StatisticRules.Completed(Row(key), endedAs, d.Outcome, d.Timeliness);
+                    StatisticRules.Completed(Row(key), endedAs, d.Outcome, d.Timeliness, StatisticRules.Processing(d.FiledAt, d.ReceivedAt, completed));
                 }
             }
         }

@@ -1,3 +1,6 @@
+using Portal.Domain.Catalogue;
+using Portal.Domain.Dossiers;
+using Portal.Infrastructure.Statistics;
 using Portal.Web.Features.Supervision;
 
 namespace Portal.UnitTests.Supervision;
@@ -52,5 +55,24 @@ public sealed class ScorecardTests
         var today = new DateOnly(2026, 11, 26);
         Assert.Equal(valid, Period.Of(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture), today) is not null);
         Assert.Equal(new Period(today.AddDays(-29), today), Period.Of(null, null, today));
+    }
+
+    [Fact]
+    public void The_average_processing_time_counts_from_reception_and_only_dossiers_finished_early_on_time_or_late()
+    {
+        var filed = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.FromHours(7));
+        var row = DossierStatistic.Empty(new("14758", HandlingAgency.CommuneCommittee, "1.001193", new DateOnly(2026, 11, 4)));
+        // Received a day after filing, finished 1 day later; another never received, finished 2 days after filing; a withdrawal adds no time.
+        StatisticRules.Completed(row, DossierStatus.Processed, ProcessingOutcome.Approved, Timeliness.OnTime,
+            StatisticRules.Processing(filed, filed.AddDays(1), filed.AddDays(2)));
+        StatisticRules.Completed(row, DossierStatus.Processed, ProcessingOutcome.Approved, Timeliness.Late,
+            StatisticRules.Processing(filed, null, filed.AddDays(2)));
+        StatisticRules.Completed(row, DossierStatus.Withdrawn, null, null, TimeSpan.FromDays(5));
+
+        Assert.Equal(3 * 24 * 60, row.ProcessingMinutes);
+        var figures = new ProcedureFigures("1.001193", "Đăng ký khai sinh", row.CompletedEarly + row.CompletedOnTime + row.CompletedLate, row.CompletedLate, row.ProcessingMinutes);
+        Assert.Equal(1.5, figures.AverageDays); // (1 + 2) / 2
+        Assert.Equal(50.0, figures.LateRate);
+        Assert.Null(new ProcedureFigures("x", "x", 0, 0, 0).AverageDays);
     }
 }

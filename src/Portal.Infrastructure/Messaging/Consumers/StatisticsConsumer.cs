@@ -68,13 +68,14 @@ public sealed class StatisticsConsumer(UnitOfWork unitOfWork, TimeProvider clock
 
         var dossier = await db.Dossiers.AsNoTracking()
             .Where(d => d.Id == m.DossierId)
-            .Select(d => new { d.CommuneCode, d.Agency, d.ProcedureCode, d.Outcome, d.Timeliness })
+            .Select(d => new { d.CommuneCode, d.Agency, d.ProcedureCode, d.Outcome, d.Timeliness, d.FiledAt, d.ReceivedAt, d.CompletedAt })
             .FirstOrDefaultAsync(ct);
         if (dossier is not null)
         {
+            var processing = StatisticRules.Processing(dossier.FiledAt, dossier.ReceivedAt, dossier.CompletedAt ?? m.At);
             foreach (var key in new StatisticKey(dossier.CommuneCode.Value, dossier.Agency, dossier.ProcedureCode, StatisticRules.Day(m.At)).WithRollUps())
             {
-                StatisticRules.Completed(await RowAsync(db, key, ct), m.To, dossier.Outcome, dossier.Timeliness);
+                StatisticRules.Completed(await RowAsync(db, key, ct), m.To, dossier.Outcome, dossier.Timeliness, processing);
             }
         }
     });

@@ -29,9 +29,10 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
         var queues = await queries.ByQueueAsync(period, cancellationToken);
         var communes = SupervisionQueries.ByCommune(queues);
         var province = UnitFigures.Sum("38", "Tỉnh Thanh Hóa", null, communes);
+        var procedures = await queries.ByProcedureAsync(period, null, cancellationToken);
         return View(new DashboardView(
             period, indicator, province, communes, await queries.ByDayAsync(period, null, cancellationToken),
-            await queries.BacklogAsync(null, cancellationToken), await queries.MostOftenLateAsync(period, null, 5, cancellationToken),
+            await queries.BacklogAsync(null, cancellationToken), procedures, SupervisionQueries.MostOftenLate(procedures, 5),
             await queries.BreachCountsAsync(cancellationToken), await queries.WaivedSinceStartAsync(cancellationToken),
             queries.Thresholds(indicator), u => queries.Colour(SupervisionQueries.Value(u, indicator), indicator),
             await LivenessAsync(cancellationToken)));
@@ -57,10 +58,11 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
             officers[agency] = await queries.OfficersAsync(new ProcessingQueue(commune.Code, agency).Name, cancellationToken);
         }
 
+        var procedures = await queries.ByProcedureAsync(period, code, cancellationToken);
         return View(new CommuneView(
             period, commune, UnitFigures.Sum(code, commune.FullName, null, queues), queues, officers,
             await queries.ByDayAsync(period, code, cancellationToken), await queries.BacklogAsync(code, cancellationToken),
-            await queries.MostOftenLateAsync(period, code, 5, cancellationToken), await queries.BreachForecastAsync(code, cancellationToken),
+            procedures, SupervisionQueries.MostOftenLate(procedures, 5), await queries.BreachForecastAsync(code, cancellationToken),
             u => queries.Colour(u.OnTimeRate, Indicator.OnTime)));
     }
 
@@ -105,7 +107,7 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
         return Exports.Tables(
             Needed("queues") ? await queries.ByQueueAsync(period, cancellationToken) : [],
             Needed("days") ? await queries.ByDayAsync(period, null, cancellationToken) : [],
-            Needed("procedures") ? await queries.MostOftenLateAsync(period, null, 100, cancellationToken) : [],
+            Needed("procedures") ? await queries.ByProcedureAsync(period, null, cancellationToken) : [],
             Needed("backlog") ? await queries.BacklogAsync(null, cancellationToken) : [],
             Needed("breaches") ? await queries.BreachForecastAsync(null, cancellationToken) : []);
     }
@@ -127,7 +129,7 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
 
 public sealed record DashboardView(
     Period Period, Indicator Indicator, UnitFigures Province, IReadOnlyList<UnitFigures> Communes, IReadOnlyList<DayFigures> Days,
-    IReadOnlyList<AgeBucket> Backlog, IReadOnlyList<ProcedureFigures> MostOftenLate, IReadOnlyDictionary<string, int> BreachesByCommune,
+    IReadOnlyList<AgeBucket> Backlog, IReadOnlyList<ProcedureFigures> Procedures, IReadOnlyList<ProcedureFigures> MostOftenLate, IReadOnlyDictionary<string, int> BreachesByCommune,
     long WaivedSinceStart, (double Green, double Yellow) Thresholds, Func<UnitFigures, string> ColourOf, Liveness Liveness);
 
 /// <summary>The portal's liveness: browsers online now (every instance), visits today, visits since the start.</summary>
@@ -136,7 +138,7 @@ public sealed record Liveness(int OnlineNow, long VisitsToday, long VisitsTotal)
 public sealed record CommuneView(
     Period Period, Portal.Domain.AdministrativeUnits.Commune Commune, UnitFigures Total, IReadOnlyList<UnitFigures> Queues,
     IReadOnlyDictionary<HandlingAgency, IReadOnlyList<OfficerFigures>> Officers, IReadOnlyList<DayFigures> Days, IReadOnlyList<AgeBucket> Backlog,
-    IReadOnlyList<ProcedureFigures> MostOftenLate, IReadOnlyList<Breach> Breaches, Func<UnitFigures, string> ColourOf);
+    IReadOnlyList<ProcedureFigures> Procedures, IReadOnlyList<ProcedureFigures> MostOftenLate, IReadOnlyList<Breach> Breaches, Func<UnitFigures, string> ColourOf);
 
 /// <summary>Decision 766/QĐ-TTg points a unit earns on what the portal measures (transparency, 18 points, is not measured here).</summary>
 public sealed record Scorecard(double Timeliness, double Online, double Digitisation, double Satisfaction)

@@ -56,9 +56,12 @@ public sealed record UnitFigures(
 
 public sealed record DayFigures(DateOnly Day, int Received, int Completed, int Late);
 
-public sealed record ProcedureFigures(string ProcedureCode, string Name, int Completed, int Late)
+public sealed record ProcedureFigures(string ProcedureCode, string Name, int Completed, int Late, long ProcessingMinutes)
 {
     public double LateRate => Completed == 0 ? 0 : 100.0 * Late / Completed;
+
+    /// <summary>Decision 766: the average processing time, in days (24 hours) from reception to the end; null with nothing finished.</summary>
+    public double? AverageDays => Completed == 0 ? null : ProcessingMinutes / (double)Completed / (24 * 60);
 }
 
 public sealed record AgeBucket(string Label, int Count);
@@ -179,20 +182,26 @@ public sealed class SupervisionQueries(
         return [.. Enumerable.Range(0, period.Days).Select(i => period.From.AddDays(i)).Select(day => byDay.GetValueOrDefault(day) ?? new DayFigures(day, 0, 0, 0))];
     }
 
-    public async Task<IReadOnlyList<ProcedureFigures>> MostOftenLateAsync(Period period, string? commune, int take, CancellationToken cancellationToken)
+    /// <summary>Every procedure finished in the period (in a commune, or the province): finished, late, average processing time; by code.</summary>
+    public async Task<IReadOnlyList<ProcedureFigures>> ByProcedureAsync(Period period, string? commune, CancellationToken cancellationToken)
     {
         var source = commune is null
             ? Counters(period).Where(s => s.CommuneCode == StatisticKey.All)
             : Counters(period).Where(s => s.CommuneCode == commune && s.ProcedureCode != StatisticKey.All);
         var rows = await source
             .GroupBy(s => s.ProcedureCode)
-            .Select(g => new { Code = g.Key, Completed = g.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate), Late = g.Sum(s => s.CompletedLate) })
-            .Where(x => x.Late > 0)
+            .Select(g => new
+            {
+                Code = g.Key, Completed = g.Sum(s => s.CompletedEarly + s.CompletedOnTime + s.CompletedLate), Late = g.Sum(s => s.CompletedLate), Minutes = g.Sum(s => s.ProcessingMinutes),
+            })
+            .Where(x => x.Completed > 0)
             .ToListAsync(cancellationToken);
         var names = await db.Procedures.AsNoTracking().ToDictionaryAsync(p => p.Code, p => Format.Pick(p.NameVi, p.NameEn), cancellationToken);
-        return [.. rows.Select(r => new ProcedureFigures(r.Code, names.GetValueOrDefault(r.Code, r.Code), r.Completed, r.Late))
-            .OrderByDescending(r => r.Late).ThenByDescending(r => r.LateRate).ThenBy(r => r.ProcedureCode, StringComparer.Ordinal).Take(take)];
+        return [.. rows.Select(r => new ProcedureFigures(r.Code, names.GetValueOrDefault(r.Code, r.Code), r.Completed, r.Late, r.Minutes)).OrderBy(r => r.ProcedureCode, StringComparer.Ordinal)];
     }
+
+    public static IReadOnlyList<ProcedureFigures> MostOftenLate(IReadOnlyList<ProcedureFigures> procedures, int take) =>
+        [.. procedures.Where(p => p.Late > 0).OrderByDescending(r => r.Late).ThenByDescending(r => r.LateRate).ThenBy(r => r.ProcedureCode, StringComparer.Ordinal).Take(take)];
 
     /// <summary>The open backlog by age in days since the local day of filing (0–1, 2–3, 4–7, over 7), from the backlog counters.</summary>
     public async Task<IReadOnlyList<AgeBucket>> BacklogAsync(string? commune, CancellationToken cancellationToken)

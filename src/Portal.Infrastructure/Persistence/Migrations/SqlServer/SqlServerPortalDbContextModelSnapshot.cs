@@ -1559,6 +1559,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("CompletedOnTime")
                         .HasColumnType("int");
 
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("ReceivedDirect")
                         .HasColumnType("int");
 

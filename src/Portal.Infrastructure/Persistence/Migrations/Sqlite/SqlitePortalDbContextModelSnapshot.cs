@@ -1528,6 +1528,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("CompletedOnTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ProcessingMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReceivedDirect")
                         .HasColumnType("INTEGER");
 

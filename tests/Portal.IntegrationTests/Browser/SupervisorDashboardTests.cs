@@ -81,7 +81,7 @@ public sealed partial class SupervisorDashboardTests(BrowserFixture browsers, Ke
         await using var workbookStream = File.OpenRead(await workbookFile.PathAsync());
         using (var workbook = new ClosedXML.Excel.XLWorkbook(workbookStream))
         {
-            Assert.Equal(["Hàng đợi", "Theo ngày", "Theo thủ tục", "Tồn theo tuổi", "Dự báo trễ hạn"], workbook.Worksheets.Select(w => w.Name));
+            Assert.Equal(["Hàng đợi", "Xã, phường", "Theo ngày", "Theo thủ tục", "Tồn theo tuổi", "Dự báo trễ hạn"], workbook.Worksheets.Select(w => w.Name));
             var sheet = workbook.Worksheet("Hàng đợi");
             var excelRow = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == PortalAppFactory.HamRong && r.Cell(3).GetString() == "committee");
             Assert.Equal((1, 50.0), (excelRow.Cell(8).GetValue<int>(), excelRow.Cell(9).GetValue<double>()));
@@ -89,6 +89,11 @@ public sealed partial class SupervisorDashboardTests(BrowserFixture browsers, Ke
 
         var days = await (await page.APIRequest.GetAsync("/giam-sat/xuat.csv?table=days")).TextAsync();
         Assert.StartsWith("day,received,completed,completed_late", days.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        var byCommune = (await (await page.APIRequest.GetAsync("/giam-sat/xuat.csv?table=communes")).TextAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(communes + 1, byCommune.Length);
+        // Columns: code, name, received, completed, on-time rate, online share, satisfaction, open, overdue, colour, timeliness points (20 × 50 %), …
+        var hamRongScores = byCommune.Single(l => l.StartsWith($"{PortalAppFactory.HamRong},", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(("50.0", "red", "10.0"), (hamRongScores[4], hamRongScores[9], hamRongScores[10]));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
 
         // The command centre sees the same numbers.

@@ -11,11 +11,12 @@ public sealed record ExportTable(string Name, string Title, IReadOnlyList<string
 /// <summary>The dashboard's tables as CSV (one table) or Excel (every table, a sheet each), with the same numbers as the pages.</summary>
 public static class Exports
 {
-    public static readonly IReadOnlyList<string> TableNames = ["queues", "days", "procedures", "backlog", "breaches"];
+    public static readonly IReadOnlyList<string> TableNames = ["queues", "communes", "days", "procedures", "backlog", "breaches"];
 
+    /// <summary>The tables; <paramref name="communes"/> with the heat map's colour (on-time rate) and Decision 766 points, and the forecast count per commune.</summary>
     public static IReadOnlyList<ExportTable> Tables(
-        IReadOnlyList<UnitFigures> queues, IReadOnlyList<DayFigures> days, IReadOnlyList<ProcedureFigures> procedures, IReadOnlyList<AgeBucket> backlog,
-        IReadOnlyList<Breach> breaches) =>
+        IReadOnlyList<UnitFigures> queues, IReadOnlyList<UnitFigures> communes, Func<UnitFigures, string> colourOf, IReadOnlyDictionary<string, int> breachCounts,
+        IReadOnlyList<DayFigures> days, IReadOnlyList<ProcedureFigures> procedures, IReadOnlyList<AgeBucket> backlog, IReadOnlyList<Breach> breaches) =>
     [
         new("queues", "Hàng đợi",
             ["commune_code", "commune_name", "agency", "received_online", "received_direct", "completed_early", "completed_on_time", "completed_late", "on_time_rate",
@@ -24,6 +25,15 @@ public static class Exports
             {
                 r.CommuneCode, r.CommuneName, r.Agency == HandlingAgency.CommunePolice ? "police" : "committee", r.ReceivedOnline, r.ReceivedDirect, r.Early, r.OnTime, r.Late,
                 r.OnTimeRate is { } rate ? Math.Round(rate, 1) : null, r.Refused, r.Withdrawn, r.Supplements, r.Open, r.OpenOverdue, r.WaivedVnd,
+            })]),
+        new("communes", "Xã, phường",
+            ["commune_code", "commune_name", "received", "completed", "on_time_rate", "online_share", "satisfaction", "open", "open_overdue", "colour_on_time",
+             "points_timeliness_20", "points_online_22", "points_digitisation_22", "points_satisfaction_18", "points_total_82", "forecast_to_miss"],
+            [.. communes.Select(c => (Unit: c, Score: Scorecard.Of(c))).Select(x => new object?[]
+            {
+                x.Unit.CommuneCode, x.Unit.CommuneName, x.Unit.Received, x.Unit.Completed, Rounded(x.Unit.OnTimeRate), Rounded(x.Unit.OnlineShare), Rounded(x.Unit.Satisfaction),
+                x.Unit.Open, x.Unit.OpenOverdue, colourOf(x.Unit), Math.Round(x.Score.Timeliness, 1), Math.Round(x.Score.Online, 1), Math.Round(x.Score.Digitisation, 1),
+                Math.Round(x.Score.Satisfaction, 1), Math.Round(x.Score.Total, 1), breachCounts.GetValueOrDefault(x.Unit.CommuneCode),
             })]),
         new("days", "Theo ngày", ["day", "received", "completed", "completed_late"],
             [.. days.Select(d => new object?[] { d.Day, d.Received, d.Completed, d.Late })]),
@@ -88,6 +98,8 @@ public static class Exports
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
+
+    private static double? Rounded(double? value) => value is { } v ? Math.Round(v, 1) : null;
 
     private static string CsvValue(object? value) => value switch
     {

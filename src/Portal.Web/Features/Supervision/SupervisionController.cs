@@ -104,8 +104,12 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
     private async Task<IReadOnlyList<ExportTable>> TablesAsync(Period period, string? only, CancellationToken cancellationToken)
     {
         bool Needed(string table) => only is null || only == table;
+        var queues = Needed("queues") || Needed("communes") ? await queries.ByQueueAsync(period, cancellationToken) : [];
         return Exports.Tables(
-            Needed("queues") ? await queries.ByQueueAsync(period, cancellationToken) : [],
+            Needed("queues") ? queues : [],
+            Needed("communes") ? SupervisionQueries.ByCommune(queues) : [],
+            u => queries.Colour(u.OnTimeRate, Indicator.OnTime),
+            Needed("communes") ? await queries.BreachCountsAsync(cancellationToken) : new Dictionary<string, int>(),
             Needed("days") ? await queries.ByDayAsync(period, null, cancellationToken) : [],
             Needed("procedures") ? await queries.ByProcedureAsync(period, null, cancellationToken) : [],
             Needed("backlog") ? await queries.BacklogAsync(null, cancellationToken) : [],

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using Portal.Infrastructure.Identity;
@@ -115,9 +116,17 @@ public static class WebRegistration
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimits.Lookup, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("RateLimits:LookupPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = RateLimits.RejectAsync;
+            o.AddPolicy(RateLimits.Lookup, context => RateLimits.PerAddress(context, "lookup", configuration.GetValue("RateLimits:LookupPerMinute", 20)));
+            o.AddPolicy(RateLimits.SignIn, context => RateLimits.PerAddress(context, "sign-in", configuration.GetValue("RateLimits:SignInPerMinute", 10)));
+            o.AddPolicy(RateLimits.Registration, context => RateLimits.PerAddress(context, "registration", configuration.GetValue("RateLimits:RegistrationPerMinute", 5)));
+
+            // The API and the token endpoint, for every caller, on top of any endpoint's own policy.
+            var apiPerMinute = configuration.GetValue("RateLimits:ApiPerMinute", 300);
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/connect/token")
+                    ? RateLimits.PerAddress(context, "api", apiPerMinute)
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
         });
         return services;
     }
@@ -130,6 +139,7 @@ public static class WebRegistration
         }
 
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.UseExceptionHandler();
@@ -166,7 +176,35 @@ public static class WebRegistration
     }
 }
 
+/// <summary>
+/// Rate limits per client address (behind a proxy, the forwarded one): the public look-up, sign-in
+/// (and its second factor), registration, and the API with the token endpoint. A refusal is a 429
+/// with Retry-After and a message in the user's language (a problem document on the API, the error
+/// page elsewhere).
+/// </summary>
 public static class RateLimits
 {
     public const string Lookup = nameof(Lookup);
+    public const string SignIn = nameof(SignIn);
+    public const string Registration = nameof(Registration);
+    public const string Message = "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau một phút.";
+
+    public static RateLimitPartition<string> PerAddress(HttpContext context, string kind, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            $"{kind}:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1) });
+
+    public static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var http = rejected.HttpContext;
+        http.Response.Headers.RetryAfter = (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/connect"))
+        {
+            var localizer = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+            await Results.Problem(title: localizer[Message], statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+        }
+
+        // Pages: nothing written, so the status code pages show the error page with the message.
+    }
 }

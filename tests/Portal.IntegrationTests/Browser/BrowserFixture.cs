@@ -42,8 +42,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    public Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool phone = false, bool javaScript = true) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>A new browser context; every page in it records the Content-Security-Policy violations it meets (read by <see cref="AccessibilityProblemsAsync"/>).</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseUrl, bool phone = false, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
@@ -53,6 +55,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "vi-VN",
             AcceptDownloads = true,
         });
+        await context.AddInitScriptAsync(
+            "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' at line ' + e.lineNumber));");
+        return context;
+    }
 
     /// <summary>Signs in on the portal's sign-in page, as a person would (demo password), and waits for the home page.</summary>
     public static async Task SignInAsync(IPage page, string userName)
@@ -64,13 +70,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
     }
 
-    /// <summary>axe-core on the current page: the serious and critical violations, as readable lines.</summary>
+    /// <summary>axe-core on the current page: the serious and critical violations, as readable lines, and any Content-Security-Policy violation the page met.</summary>
     public static async Task<IReadOnlyList<string>> AccessibilityProblemsAsync(IPage page)
     {
+        var blocked = await page.EvaluateAsync<string[]?>("window.__cspViolations || null");
         AxeResult result = await page.RunAxe();
         return [.. result.Violations
             .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")];
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}) {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"),
+            .. (blocked ?? []).Select(b => $"{page.Url}: blocked by the Content-Security-Policy: {b}")];
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Portal.Infrastructure.Identity;
 
@@ -20,6 +21,7 @@ public sealed class AccountController(
     public async Task<IActionResult> Login(string? returnUrl) => View(await FormAsync(new LoginInput { ReturnUrl = returnUrl }));
 
     [HttpPost("/dang-nhap")]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> Login(LoginInput input)
     {
         if (string.IsNullOrWhiteSpace(input.UserName) || string.IsNullOrEmpty(input.Password)
@@ -49,6 +51,7 @@ public sealed class AccountController(
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToAction(nameof(Login)) : View(new TwoFactorInput { ReturnUrl = returnUrl });
 
     [HttpPost("/dang-nhap/xac-thuc")]
+    [EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> LoginTwoFactor(TwoFactorInput input)
     {
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)

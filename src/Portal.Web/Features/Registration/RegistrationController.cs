@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Calendar;
@@ -26,6 +27,7 @@ public sealed class RegistrationController(
     public async Task<IActionResult> Register() => View(await FormAsync(new RegistrationInput()));
 
     [HttpPost("/dang-ky")]
+    [EnableRateLimiting(RateLimits.Registration)]
     public async Task<IActionResult> Register(RegistrationInput input)
     {
         var form = await FormAsync(input);

@@ -1741,3 +1741,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126132902_AuditHashChain'
+)
+BEGIN
+    ALTER TABLE [DossierEvents] ADD [Hash] varchar(64) NOT NULL DEFAULT '';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126132902_AuditHashChain'
+)
+BEGIN
+    ALTER TABLE [DossierEvents] ADD [PreviousHash] varchar(64) NOT NULL DEFAULT '';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126132902_AuditHashChain'
+)
+BEGIN
+    ALTER TABLE [DossierEvents] ADD [Sequence] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126132902_AuditHashChain'
+)
+BEGIN
+    EXEC(N'UPDATE [DossierEvents] SET [Sequence] = -[Id]');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126132902_AuditHashChain'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DossierEvents_Sequence] ON [DossierEvents] ([Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126132902_AuditHashChain'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126132902_AuditHashChain', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -21,6 +21,11 @@ if (args.Length > 0 && args[0] == Portal.Web.Features.Statistics.StatisticsComma
     return await Portal.Web.Features.Statistics.StatisticsCommand.RunAsync(app.Services, args, Console.Out);
 }
 
+if (args.Length > 0 && args[0] == Portal.Web.Features.Audit.AuditCommand.Name)
+{
+    return await Portal.Web.Features.Audit.AuditCommand.RunAsync(app.Services, args, Console.Out);
+}
+
 app.UsePortalWeb();
 
 await app.RunAsync();

@@ -33,6 +33,7 @@ public static class DatabaseInitializer
         await scope.ServiceProvider.GetRequiredService<OidcSeeder>().SeedAsync(cancellationToken);
         await FillMissingSearchKeysAsync(db, cancellationToken);
         await CountBacklogOnceAsync(scope.ServiceProvider.GetRequiredService<UnitOfWork>(), cancellationToken);
+        await Messaging.Consumers.AuditChain.SealUnsealedAsync(scope.ServiceProvider.GetRequiredService<UnitOfWork>(), cancellationToken);
         if (options.SeedDemoAccounts)
         {
             await scope.ServiceProvider.GetRequiredService<DemoAccountSeeder>().SeedAsync();

@@ -8,12 +8,24 @@ using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.Messaging.Consumers;
 
-/// <summary>One line of a dossier's event trail, as the bus carried it.</summary>
+/// <summary>
+/// One line of a dossier's event trail, as the bus carried it; each line is sealed into a hash chain
+/// (<see cref="AuditChain"/>), so a changed, removed or inserted line is found by <c>audit verify</c>.
+/// </summary>
 public sealed class DossierEvent
 {
     public const int TypeMaxLength = 40;
 
     public long Id { get; private set; }
+
+    /// <summary>The line's place in the chain, 1, 2, 3… (unique: two writers cannot both extend the same end).</summary>
+    public long Sequence { get; set; }
+
+    /// <summary>The previous line's <see cref="Hash"/> (64 zeros for the first).</summary>
+    public string PreviousHash { get; set; } = string.Empty;
+
+    /// <summary>SHA-256 (hex) of the sequence, the previous hash and the line's content.</summary>
+    public string Hash { get; set; } = string.Empty;
 
     public required Guid MessageId { get; init; }
 
@@ -56,11 +68,12 @@ public sealed class AuditTrailConsumer(UnitOfWork unitOfWork) :
             {
                 if (!await db.DossierEvents.AnyAsync(e => e.MessageId == messageId, ct))
                 {
-                    db.DossierEvents.Add(new DossierEvent
+                    var line = new DossierEvent
                     {
                         MessageId = messageId, DossierId = dossierId, Type = typeof(T).Name, At = at,
                         Body = JsonSerializer.Serialize(context.Message, BodyOptions),
-                    });
+                    };
+                    await AuditChain.AppendAsync(db, line, ct);
                 }
             },
             context.CancellationToken);

@@ -14,5 +14,8 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
         builder.Property(e => e.Body).IsRequired();
         builder.HasIndex(e => e.MessageId).IsUnique();
         builder.HasIndex(e => new { e.DossierId, e.At });
+        builder.Property(e => e.PreviousHash).HasMaxLength(AuditChain.HashLength).IsUnicode(false).IsRequired();
+        builder.Property(e => e.Hash).HasMaxLength(AuditChain.HashLength).IsUnicode(false).IsRequired();
+        builder.HasIndex(e => e.Sequence).IsUnique();
     }
 }

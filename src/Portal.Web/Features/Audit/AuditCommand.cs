@@ -1,0 +1,32 @@
+using Portal.Infrastructure.Messaging.Consumers;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Web.Features.Audit;
+
+/// <summary>
+/// <c>dotnet Portal.Web.dll audit verify</c>: walks the audit trail's hash chain and lists every line that
+/// does not hold (changed, removed or inserted behind the portal's back); exit code 1 if any.
+/// </summary>
+public static class AuditCommand
+{
+    public const string Name = "audit";
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output)
+    {
+        if (args.Count < 2 || args[1] != "verify")
+        {
+            await output.WriteLineAsync("usage: audit verify");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var (breaks, lines) = await AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), CancellationToken.None);
+        foreach (var b in breaks.Take(50))
+        {
+            await output.WriteLineAsync($"line {b.Sequence}: {b.Problem}");
+        }
+
+        await output.WriteLineAsync(breaks.Count == 0 ? $"audit trail intact: {lines} lines" : $"audit trail broken: {breaks.Count} problems in {lines} lines");
+        return breaks.Count == 0 ? 0 : 1;
+    }
+}

@@ -142,12 +142,12 @@ public static class WebRegistration
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ClientErrors.StatusOf });
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         {
-            pages.UseExceptionHandler("/loi");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/loi", StatusCodeSelector = ClientErrors.StatusOf });
             pages.UseStatusCodePagesWithReExecute("/loi/{0}");
         });
         app.UseRequestLocalization();
@@ -182,6 +182,20 @@ public static class WebRegistration
 /// with Retry-After and a message in the user's language (a problem document on the API, the error
 /// page elsewhere).
 /// </summary>
+/// <summary>
+/// Exceptions that are the client's doing, not a fault: a body over the size limit (413), a request
+/// the server cannot read (a broken multipart body, a form value with a NUL character): 4xx, not 500.
+/// </summary>
+public static class ClientErrors
+{
+    public static int StatusOf(Exception exception) => exception switch
+    {
+        Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException or System.Text.DecoderFallbackException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}
+
 public static class RateLimits
 {
     public const string Lookup = nameof(Lookup);

@@ -32,9 +32,13 @@ public static class DependencyInjection
         else
         {
             var connectionString = database.ResolveSqliteConnectionString();
-            var pragmas = new SqlitePragmaInterceptor(database.SqliteJournalSizeLimitBytes);
+            var pragmas = new SqlitePragmaInterceptor(database.SqliteJournalSizeLimitBytes, database.SqliteBusyTimeoutMilliseconds);
             services.AddSingleton<IWriteGate>(_ => new SerialWriteGate());
-            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
+            // Microsoft.Data.Sqlite retries a busy database itself for the command timeout (30 s by default),
+            // whatever the busy_timeout pragma says: both follow the one setting, so a lock held elsewhere
+            // fails the write (a 503 to retry) in that time instead of holding the write path for 30 seconds.
+            var busySeconds = Math.Max(1, (database.SqliteBusyTimeoutMilliseconds + 999) / 1000);
+            services.AddDbContext<SqlitePortalDbContext>(o => o.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(busySeconds)).AddInterceptors(pragmas));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }
 

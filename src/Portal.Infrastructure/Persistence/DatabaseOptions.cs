@@ -29,6 +29,9 @@ public sealed class DatabaseOptions
     /// <summary>SQLite: the WAL file is truncated to this size after a checkpoint.</summary>
     public long SqliteJournalSizeLimitBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>How long a SQLite connection waits for a lock another process holds (a backup, an operator's tool) before the write fails as busy (a 503 to retry).</summary>
+    public int SqliteBusyTimeoutMilliseconds { get; set; } = 10_000;
+
     /// <summary>Reads the section and makes <see cref="DataDirectory"/> absolute.</summary>
     public static DatabaseOptions From(IConfiguration configuration, string contentRootPath)
     {

@@ -8,11 +8,11 @@ namespace Portal.Infrastructure.Persistence;
 /// Per-connection SQLite settings: WAL is persistent (set once at start-up), but synchronous, the busy
 /// timeout, foreign keys and the WAL size limit belong to each connection.
 /// </summary>
-internal sealed class SqlitePragmaInterceptor(long journalSizeLimitBytes) : DbConnectionInterceptor
+internal sealed class SqlitePragmaInterceptor(long journalSizeLimitBytes, int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
     private readonly string _pragmas = string.Create(
         CultureInfo.InvariantCulture,
-        $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit={journalSizeLimitBytes};");
+        $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit={journalSizeLimitBytes};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

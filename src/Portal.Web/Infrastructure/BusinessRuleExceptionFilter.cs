@@ -24,7 +24,7 @@ internal sealed class BusinessRuleExceptionFilter(IStringLocalizer<SharedResourc
             RequestIdAlreadyUsedException => ("Mã yêu cầu này đã được dùng cho một hồ sơ khác.", StatusCodes.Status409Conflict),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException =>
                 ("Hồ sơ vừa được người khác cập nhật; thao tác của bạn chưa được ghi. Vui lòng tải lại trang và thử lại.", StatusCodes.Status409Conflict),
-            Portal.Infrastructure.Persistence.WriteGateTimeoutException =>
+            var busy when busy is Portal.Infrastructure.Persistence.WriteGateTimeoutException || Portal.Infrastructure.Persistence.DatabaseBusy.Is(busy) =>
                 ("Hệ thống đang bận; thao tác của bạn chưa được ghi. Vui lòng thử lại sau ít phút.", StatusCodes.Status503ServiceUnavailable),
             _ => ((string?)null, 0),
         };

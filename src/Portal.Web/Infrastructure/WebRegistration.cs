@@ -205,8 +205,31 @@ public static class RateLimits
 
     public static RateLimitPartition<string> PerAddress(HttpContext context, string kind, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            $"{kind}:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}",
+            $"{kind}:{ClientOf(context.Connection.RemoteIpAddress)}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1) });
+
+    /// <summary>The client an address stands for: an IPv4 address, or an IPv6 /64 (one subscriber's network, whose addresses are theirs to rotate).</summary>
+    public static string ClientOf(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
 
     public static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

@@ -11,13 +11,14 @@ namespace Portal.IntegrationTests.Hosting;
 public sealed class OnlineNowTests(PortalAppFactory portal) : IClassFixture<PortalAppFactory>
 {
     [Fact]
-    public async Task Online_now_adds_what_other_replicas_wrote_to_this_ones_unwritten_sightings_without_counting_anyone_twice()
+    public async Task Online_now_adds_what_other_replicas_wrote_to_this_ones_sightings_without_counting_anyone_twice()
     {
         var activity = portal.Services.GetRequiredService<SiteActivity>();
         var before = await OnlineNowAsync(activity); // browsers other tests of this class brought
-        var (here, elsewhere, both, gone) = (Id('a'), Id('b'), Id('c'), Id('d'));
-        activity.Seen(here, newVisit: true);
-        activity.Seen(both, newVisit: true);
+        var (here, elsewhere, both, gone, fresh) = (Id('a'), Id('b'), Id('c'), Id('d'), Id('e'));
+        activity.Seen(here, newVisit: false); // browsers that came back with their cookie
+        activity.Seen(both, newVisit: false);
+        activity.Seen(fresh, newVisit: true); // a first page: counted here, not written for the others
         var now = DateTimeOffset.UtcNow;
         await portal.QueryAsync(async db =>
         {
@@ -29,14 +30,15 @@ public sealed class OnlineNowTests(PortalAppFactory portal) : IClassFixture<Port
             return await db.SaveChangesAsync();
         });
 
-        Assert.Equal(before + 3, await OnlineNowAsync(activity));
+        Assert.Equal(before + 4, await OnlineNowAsync(activity));
 
         // Once this replica has written its sightings, the count is the same, and the shared sighting carries the later time.
         await portal.Services.GetRequiredService<SiteActivityFlusher>().FlushAsync(CancellationToken.None);
-        Assert.Equal(before + 3, await OnlineNowAsync(activity));
+        Assert.Equal(before + 4, await OnlineNowAsync(activity));
         var shared = await portal.QueryAsync(db => db.SiteVisitors.SingleAsync(v => v.Visitor == both));
         Assert.True(shared.LastSeenAt > now.AddMinutes(-1));
         Assert.True(await portal.QueryAsync(db => db.SiteVisitors.AnyAsync(v => v.Visitor == here)));
+        Assert.False(await portal.QueryAsync(db => db.SiteVisitors.AnyAsync(v => v.Visitor == fresh)));
     }
 
     [Fact]

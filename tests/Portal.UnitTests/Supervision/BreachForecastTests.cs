@@ -58,4 +58,13 @@ public sealed class BreachForecastTests
 
     [Fact]
     public void Nothing_due_means_nothing_missed() => Assert.Equal(0, Pace(3).Missing(5, 0, Today));
+
+    [Fact]
+    public void On_a_weekend_the_work_starts_on_the_next_working_day()
+    {
+        var saturday = new DateOnly(2026, 11, 28);
+        var pace = new BreachForecast(new WorkingCalendar([]), saturday, 6, 5, new Dictionary<(string, HandlingAgency), int>()).For("14758", HandlingAgency.CommunePolice);
+        Assert.Equal(new DateOnly(2026, 11, 30), pace.Expected(1)); // Monday, not Saturday
+        Assert.Equal(1, pace.Missing(0, 2, new DateOnly(2026, 11, 30))); // the second comes on Tuesday
+    }
 }

@@ -10,7 +10,9 @@ public sealed record AuditBreak(long Sequence, string Problem);
 
 /// <summary>
 /// The audit trail as a hash chain: each line's hash covers its sequence number, the previous line's
-/// hash and its content, so editing, removing or inserting a line breaks every hash after it. The
+/// hash and its content, so editing, removing or inserting a line breaks the chain at that line (lines
+/// cut from the very end leave a shorter chain that holds: <c>audit verify</c> prints the count and the
+/// last hash, for the operator to compare with the previous run). The
 /// portal only ever appends (no code updates or deletes a line); <see cref="VerifyAsync"/> walks the
 /// chain and names the first line that does not hold. Hand-written: .NET has SHA-256, and a chain of
 /// rows in our own table needs no library.
@@ -24,7 +26,9 @@ public static class AuditChain
     /// <summary>Seals <paramref name="line"/> onto the end of the chain and adds it (inside the caller's transaction).</summary>
     public static async Task AppendAsync(PortalDbContext db, DossierEvent line, CancellationToken cancellationToken)
     {
-        var last = await db.DossierEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        // The sealed end: lines an upgrade left unsealed (numbered below zero) are sealed later, after it.
+        var last = await db.DossierEvents.AsNoTracking().Where(e => e.Hash != string.Empty).OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
         Seal(line, (last?.Sequence ?? 0) + 1, last?.Hash ?? Genesis);
         db.DossierEvents.Add(line);
     }
@@ -45,8 +49,8 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
     }
 
-    /// <summary>Every line in sequence order; the breaks found (an empty list: the chain holds), and how many lines were read.</summary>
-    public static async Task<(IReadOnlyList<AuditBreak> Breaks, long Lines)> VerifyAsync(PortalDbContext db, CancellationToken cancellationToken)
+    /// <summary>Every line in sequence order; the breaks found (an empty list: the chain holds), how many lines were read, and the last hash.</summary>
+    public static async Task<(IReadOnlyList<AuditBreak> Breaks, long Lines, string LastHash)> VerifyAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var breaks = new List<AuditBreak>();
         var (expectedSequence, previous, lines) = (1L, Genesis, 0L);
@@ -71,7 +75,7 @@ public static class AuditChain
             (expectedSequence, previous) = (line.Sequence + 1, line.Hash);
         }
 
-        return (breaks, lines);
+        return (breaks, lines, previous);
     }
 
     /// <summary>

@@ -90,5 +90,9 @@ public sealed class AuditTrailConsumerDefinition : ConsumerDefinition<AuditTrail
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<AuditTrailConsumer> consumerConfigurator, IRegistrationContext context)
     {
         consumerConfigurator.UseMessageRetry(r => r.Intervals(50, 250, 1000));
+
+        // One append at a time per replica: each extends the chain's end (replicas racing for the same
+        // sequence number meet the unique index, and the loser is retried).
+        endpointConfigurator.ConcurrentMessageLimit = 1;
     }
 }

@@ -12,14 +12,17 @@ namespace Portal.Web.Features.Supervision;
 /// </summary>
 public sealed class BreachForecast(WorkingCalendar calendar, DateOnly today, int horizonWorkingDays, int workingDaysLastWeek, IReadOnlyDictionary<(string, HandlingAgency), int> doneLastWeek)
 {
-    private readonly DateOnly[] _workingDays = [.. Enumerable.Range(0, horizonWorkingDays + 1).Select(n => calendar.AddWorkingDays(today, n))];
+    // Work starts today if today is a working day, else on the next one: a weekend gives no capacity.
+    private readonly DateOnly _firstWorkingDay = calendar.IsWorkingDay(today) ? today : calendar.NextWorkingDay(today);
+
+    private DateOnly[] WorkingDays => field ??= [.. Enumerable.Range(0, horizonWorkingDays + 1).Select(n => calendar.AddWorkingDays(_firstWorkingDay, n))];
 
     public DateOnly Today => today;
 
     private WorkingCalendar Calendar => calendar;
 
     /// <summary>The last day the forecast looks at: the end of the horizon's last working day.</summary>
-    public DateOnly Horizon => _workingDays[^1];
+    public DateOnly Horizon => WorkingDays[^1];
 
     public QueuePace For(string commune, HandlingAgency agency) =>
         new(this, Math.Max(1.0, (double)doneLastWeek.GetValueOrDefault((commune, agency)) / workingDaysLastWeek));
@@ -29,11 +32,16 @@ public sealed class BreachForecast(WorkingCalendar calendar, DateOnly today, int
         public double PerDay => perDay;
 
         /// <summary>The day the dossier at <paramref name="position"/> (1-based) is expected to be done.</summary>
-        public DateOnly Expected(int position) => forecast.Calendar.AddWorkingDays(forecast.Today, WorkingDaysAhead(position));
+        public DateOnly Expected(int position) => forecast.Calendar.AddWorkingDays(forecast._firstWorkingDay, WorkingDaysAhead(position));
 
         /// <summary>How many of the <paramref name="count"/> dossiers due on <paramref name="dueDay"/>, after <paramref name="before"/> others, miss it (the last ones).</summary>
         public int Missing(int before, int count, DateOnly dueDay)
         {
+            if (count <= 0)
+            {
+                return 0;
+            }
+
             // Lateness only grows with the position: find the first late position by bisection.
             var (low, high) = (before + 1, before + count + 1);
             while (low < high)
@@ -49,6 +57,6 @@ public sealed class BreachForecast(WorkingCalendar calendar, DateOnly today, int
 
         // Beyond the horizon the expected day is later than any day the forecast looks at.
         private bool Misses(int position, DateOnly dueDay) =>
-            WorkingDaysAhead(position) is var ahead && (ahead >= forecast._workingDays.Length || forecast._workingDays[ahead] > dueDay);
+            WorkingDaysAhead(position) is var ahead && (ahead >= forecast.WorkingDays.Length || forecast.WorkingDays[ahead] > dueDay);
     }
 }

@@ -19,6 +19,9 @@ public sealed class SiteActivity(TimeProvider clock)
 
     public static readonly TimeSpan OnlineWindow = TimeSpan.FromMinutes(5);
 
+    /// <summary>At most this many sightings per write (the rest wait for the next), so a flush never holds the write path long.</summary>
+    public const int MaxSightingsPerFlush = 2_000;
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _unwritten = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<DateOnly, long> _pending = new();
@@ -27,7 +30,12 @@ public sealed class SiteActivity(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         _seen[visitor] = now;
-        _unwritten[visitor] = now;
+        if (!newVisit)
+        {
+            // Only browsers that came back with their cookie are written for the other replicas: a client
+            // that never keeps cookies (a crawler, a probe) counts here, once per request, but fills no table.
+            _unwritten[visitor] = now;
+        }
         if (newVisit)
         {
             _pending.AddOrUpdate(VietnamTime.LocalDate(now), 1, (_, n) => n + 1);
@@ -66,7 +74,7 @@ public sealed class SiteActivity(TimeProvider clock)
         }
 
         var sightings = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var visitor in _unwritten.Keys)
+        foreach (var visitor in _unwritten.Keys.Take(MaxSightingsPerFlush))
         {
             if (_unwritten.TryRemove(visitor, out var at))
             {
@@ -97,9 +105,11 @@ public sealed class SiteActivity(TimeProvider clock)
                         }
                     }
 
+                    var ids = sightings.Keys.ToList();
+                    var known = await unitOfWork.Db.SiteVisitors.Where(v => ids.Contains(v.Visitor)).ToDictionaryAsync(v => v.Visitor, ct);
                     foreach (var (visitor, at) in sightings)
                     {
-                        var row = await unitOfWork.Db.SiteVisitors.FindAsync([visitor], ct);
+                        var row = known.GetValueOrDefault(visitor);
                         if (row is null)
                         {
                             unitOfWork.Db.SiteVisitors.Add(new SiteVisitor { Visitor = visitor, LastSeenAt = at });

@@ -276,7 +276,7 @@ public sealed class SupervisionQueries(
             foreach (var day in queue.OrderBy(r => r.Day))
             {
                 // Today's counter includes what fell due earlier today: overdue already, not forecast.
-                var count = day.Day == forecast.Today ? day.Count - pastToday.GetValueOrDefault(queue.Key).ToWork : day.Count;
+                var count = day.Day == forecast.Today ? Math.Max(0, day.Count - pastToday.GetValueOrDefault(queue.Key).ToWork) : day.Count; // two reads: never below zero
                 counts[queue.Key.CommuneCode] = counts.GetValueOrDefault(queue.Key.CommuneCode) + pace.Missing(position, count, day.Day);
                 position += count;
             }

@@ -139,6 +139,36 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync("/health/live")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_corpus_in_the_officers_and_leaders_forms_gets_4xx_with_a_message_never_a_5xx_and_refusals_write_nothing()
+    {
+        var run = new Run(factory);
+        using var officer = factory.CreateBrowser();
+        await officer.SignInAsync("committee.14758");
+        using var leader = factory.CreateBrowser();
+        await leader.SignInAsync("committee-lead.14758");
+        foreach (var (category, value) in HostileCorpus.Values)
+        {
+            // A dossier of its own for each value: an accepted value may end it (a refusal with that reason).
+            var code = (await DossierFiler.FileAsync(factory.Services, "1.001193", PortalAppFactory.HamRong)).Value;
+            var page = $"/can-bo/ho-so/{code}";
+            await run.CaseAsync($"POST receive Version = {category}", () => officer.PostFormAsync($"{page}/receive", new() { ["Version"] = value }, page));
+            await run.CaseAsync($"POST apologise NewDate = {category}", () => officer.PostFormAsync($"{page}/apologise", new() { ["NewDate"] = value, ["Reason"] = "Chờ xác minh" }, page));
+            await run.CaseAsync($"POST assign Assignee = {category}", () => leader.PostFormAsync($"{page}/assign", new() { ["Assignee"] = value }, page));
+            await run.CaseAsync($"POST {{step}} = {category}", () => officer.PostFormAsync($"{page}/{Uri.EscapeDataString(value)}", new() { ["Reason"] = "x" }, page));
+            var small = Uri.EscapeDataString(value.Length > 100 ? value[..100] : value); // one oversized parameter is enough: Kestrel caps the request line
+            await run.CaseAsync($"GET worklist search = {category}", () => officer.Http.GetAsync(
+                $"/can-bo/hang-doi?q={Uri.EscapeDataString(value)}&procedure={small}&status={small}&dueWithin={small}&after={small}&tab={small}"));
+            await run.CaseAsync($"POST refuse Reason = {category}", () => officer.PostFormAsync($"{page}/refuse", new() { ["Reason"] = value }, page));
+        }
+
+        output.WriteLine($"{run.Cases} cases: {run.Refused} refused (4xx), {run.Accepted} accepted, {run.ServerErrors.Count} server errors, {run.PartialWrites.Count} writes on a refusal, {run.Silent.Count} refusals without a message ({run.KestrelRefusals} more refused by Kestrel itself)");
+        Assert.True(run.Cases >= 250, $"{run.Cases} cases");
+        Assert.True(run.ServerErrors.Count == 0, string.Join(Environment.NewLine, run.ServerErrors));
+        Assert.True(run.PartialWrites.Count == 0, string.Join(Environment.NewLine, run.PartialWrites));
+        Assert.True(run.Silent.Count == 0, string.Join(Environment.NewLine, run.Silent.Take(20)));
+    }
+
     private static object Filing(string procedure = "1.001193", string commune = PortalAppFactory.HamRong, Dictionary<string, string>? fields = null) =>
         new { procedureCode = procedure, communeCode = commune, fields = fields ?? Birth(null, null) };
 
@@ -249,7 +279,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             return body.Contains("<p", StringComparison.Ordinal) || body.Contains("invalid-feedback", StringComparison.Ordinal) || body.Contains("alert", StringComparison.Ordinal);
         }
 
-        private Task<(int Dossiers, int Users, int Attachments)> CountsAsync() =>
-            factory.QueryAsync(async db => (await db.Dossiers.CountAsync(), await db.Users.CountAsync(), await db.Attachments.CountAsync()));
+        private Task<(int Dossiers, int Users, int Attachments, int Transitions)> CountsAsync() =>
+            factory.QueryAsync(async db => (await db.Dossiers.CountAsync(), await db.Users.CountAsync(), await db.Attachments.CountAsync(), await db.DossierTransitions.CountAsync()));
     }
 }

@@ -177,11 +177,7 @@ public sealed class ApiTests(KestrelPortalFactory factory) : IClassFixture<Kestr
         Assert.Contains("/api/v1/lookup", paths);
     }
 
-    private static Dictionary<string, string> BirthFields() => new()
-    {
-        ["childFullName"] = "Nguyễn Văn Bé", ["childDateOfBirth"] = "2026-11-20", ["childSex"] = "Nam",
-        ["placeOfBirth"] = "Bệnh viện Đa khoa tỉnh", ["motherFullName"] = "Trần Thị Cúc",
-    };
+    private static Dictionary<string, string> BirthFields() => BirthRegistration.Fields();
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {

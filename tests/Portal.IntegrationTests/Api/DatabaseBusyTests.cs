@@ -28,11 +28,7 @@ public sealed class DatabaseBusyTests(BusyDatabaseFactory factory, Xunit.Abstrac
         var body = new
         {
             procedureCode = "1.001193", communeCode = PortalAppFactory.HamRong, idempotencyKey = key,
-            fields = new Dictionary<string, string>
-            {
-                ["childFullName"] = "Nguyễn Văn Bé", ["childDateOfBirth"] = "2026-11-20", ["childSex"] = "Nam",
-                ["placeOfBirth"] = "Bệnh viện Đa khoa tỉnh", ["motherFullName"] = "Trần Thị Cúc",
-            },
+            fields = BirthRegistration.Fields(),
         };
         var before = await factory.QueryAsync(db => db.Dossiers.CountAsync());
         var watch = System.Diagnostics.Stopwatch.StartNew();

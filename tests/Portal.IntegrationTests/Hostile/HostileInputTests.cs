@@ -80,11 +80,10 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
                 await run.CaseAsync($"POST /nop-ho-so {field} = {category}", async () =>
                 {
                     var form = await (await citizen.Http.GetAsync("/nop-ho-so/1.001193")).Content.ReadAsStringAsync();
-                    var fields = new Dictionary<string, string>
+                    var fields = new Dictionary<string, string>(BirthRegistration.FormFields())
                     {
-                        ["Fields[childFullName]"] = "Nguyễn Văn Bé", ["Fields[childDateOfBirth]"] = "2026-11-20", ["Fields[childSex]"] = "Nam",
-                        ["Fields[placeOfBirth]"] = "Bệnh viện Đa khoa tỉnh", ["Fields[motherFullName]"] = "Trần Thị Cúc", ["CommuneCode"] = PortalAppFactory.HamRong,
-                        ["Consent"] = "true", ["ClientRequestId"] = PortalClient.HiddenValue(form, "ClientRequestId"), ["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(form),
+                        ["CommuneCode"] = PortalAppFactory.HamRong, ["Consent"] = "true",
+                        ["ClientRequestId"] = PortalClient.HiddenValue(form, "ClientRequestId"), ["__RequestVerificationToken"] = PortalClient.AntiforgeryToken(form),
                     };
                     fields[field] = value;
                     return await citizen.Http.PostAsync("/nop-ho-so/1.001193", new FormUrlEncodedContent(fields));
@@ -174,11 +173,7 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
 
     private static Dictionary<string, string> Birth(string? field, string? value)
     {
-        var fields = new Dictionary<string, string>
-        {
-            ["childFullName"] = "Nguyễn Văn Bé", ["childDateOfBirth"] = "2026-11-20", ["childSex"] = "Nam",
-            ["placeOfBirth"] = "Bệnh viện Đa khoa tỉnh", ["motherFullName"] = "Trần Thị Cúc",
-        };
+        var fields = BirthRegistration.Fields();
         if (field is not null)
         {
             fields[field] = value!;

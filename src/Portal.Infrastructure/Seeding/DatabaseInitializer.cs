@@ -18,11 +18,34 @@ public static class DatabaseInitializer
             return;
         }
 
+        // Replicas start together (a web and two processing processes, or a deployment's pods): on SQLite they
+        // take turns through a lock file in the data folder (the OS releases it if a process dies); on SQL Server,
+        // where replicas share no folder, a step that lost a race with another replica is run again (every step
+        // is idempotent, so the second time it finds the other replica's rows).
+        using var turn = options.Provider == DatabaseProvider.Sqlite ? await InitializationLock.AcquireAsync(options.DataDirectory, cancellationToken) : null;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await InitializeOnceAsync(services, options, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (attempt < 5 && LostRaceWithAnotherReplica(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(200, 1000) * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static bool LostRaceWithAnotherReplica(Exception exception) =>
+        exception is OpenIddict.Abstractions.OpenIddictExceptions.ConcurrencyException or DbUpdateException || DatabaseBusy.Is(exception);
+
+    private static async Task InitializeOnceAsync(IServiceProvider services, DatabaseOptions options, CancellationToken cancellationToken)
+    {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            Directory.CreateDirectory(options.DataDirectory);
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             await db.Database.CloseConnectionAsync();
@@ -78,6 +101,28 @@ public static class DatabaseInitializer
             {
                 // Rows without a dossier cannot exist (cascade), but never loop forever on them.
                 return;
+            }
+        }
+    }
+}
+
+/// <summary>An exclusive lock on <c>{data}/.initialize.lock</c>, waited for up to two minutes; released on dispose or when the process dies.</summary>
+internal static class InitializationLock
+{
+    public static async Task<IDisposable> AcquireAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, ".initialize.lock");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, cancellationToken);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Seeding;
 using Portal.IntegrationTests.Support;
 
@@ -21,6 +22,40 @@ public sealed class StartupTests(PortalAppFactory factory) : IClassFixture<Porta
         Assert.Contains("\"status\":\"Healthy\"", body);
         Assert.Contains("\"database\"", body);
         Assert.Contains("\"masstransit-bus\"", body);
+    }
+
+    [Fact]
+    public async Task Three_replicas_starting_together_on_a_new_database_all_start_and_seed_once()
+    {
+        // Found by the fault-injection harness: two processing processes started at once both updated the
+        // OpenID Connect scopes, and the loser crashed with a concurrency exception.
+        var data = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        var replicas = Enumerable.Range(0, 3).Select(i => new PortalAppFactory { DataDirectory = data, KeepData = i > 0 }).ToArray();
+        try
+        {
+            await Task.WhenAll(replicas.Select(r => Task.Run(() => r.Services)));
+
+            foreach (var replica in replicas)
+            {
+                Assert.Empty(await replica.QueryAsync(db => db.Database.GetPendingMigrationsAsync()));
+            }
+
+            await using (var scope = replicas[0].Services.CreateAsyncScope())
+            {
+                var applications = scope.ServiceProvider.GetRequiredService<OpenIddict.Abstractions.IOpenIddictApplicationManager>();
+                Assert.NotNull(await applications.FindByClientIdAsync("portal-mobile"));
+            }
+
+            Assert.Equal(1, await replicas[0].QueryAsync(db => db.Users.CountAsync(u => u.UserName == "038090000001")));
+            Assert.Equal(await replicas[0].QueryAsync(db => db.Communes.CountAsync()), await replicas[2].QueryAsync(db => db.Communes.CountAsync()));
+        }
+        finally
+        {
+            foreach (var replica in replicas.Reverse())
+            {
+                replica.Dispose();
+            }
+        }
     }
 
     [Fact]

@@ -41,5 +41,15 @@ public readonly record struct CitizenId
         }
     }
 
+    /// <summary>The ID as lists, headers and logs show it: the first three and last three digits (<c>038******001</c>).</summary>
+    public string Masked => Mask(Value);
+
+    /// <summary>
+    /// <paramref name="value"/> with its middle six digits hidden if it is a citizen ID; anything else (a staff
+    /// account's user name) unchanged.
+    /// </summary>
+    public static string Mask(string? value) =>
+        value is { Length: Length } && value.All(char.IsAsciiDigit) ? string.Concat(value.AsSpan(0, 3), "******", value.AsSpan(9, 3)) : value ?? string.Empty;
+
     public override string ToString() => Value;
 }

@@ -12,9 +12,12 @@ namespace Portal.Infrastructure.Messaging;
 /// <summary>
 /// Convergence: an open dossier that is in no worklist some time after filing (its message was lost in
 /// flight, e.g. the in-memory bus died with the process) is routed again, through the outbox. Runs at
-/// start-up and then periodically, in processes that process dossiers. Re-driving is safe: the worklist
-/// consumer is idempotent (a dossier whose first message is merely slow, e.g. while the broker is down,
-/// is published twice and lands once).
+/// start-up and then periodically, in processes that process dossiers. Re-driving sends the dossier's own
+/// <see cref="DossierSubmitted"/> again, with its message id (the dossier's id), so every consumer that already
+/// has it skips it: the audit trail, the statistics and the notifications see one submission, and the worklist
+/// consumer lands it once (a dossier whose first message is merely slow, e.g. while the broker is down, is
+/// published twice and counted once). A re-drive with a new message id counted 22 dossiers twice in the
+/// fault-injection harness's first full run.
 /// </summary>
 internal sealed partial class WorklistSweeper(
     IServiceScopeFactory scopes, MessagingOptions options, TimeProvider clock, ILogger<WorklistSweeper> logger) : BackgroundService
@@ -60,14 +63,19 @@ internal sealed partial class WorklistSweeper(
         }
 
         await unitOfWork.ExecuteAsync(
-            _ =>
+            async ct =>
             {
                 foreach (var d in stranded)
                 {
-                    OutboxWriter.Add(db, new DossierSubmitted(d.Id, d.Code.Value, d.ProcedureCode, d.CommuneCode.Value, d.Agency, d.Channel, d.FullName, d.FiledAt, d.DueAt), clock);
+                    // The same message again (its message id is the dossier's): consumers that have it already skip it.
+                    var again = await db.OutboxMessages.Where(m => m.MessageId == d.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, (DateTimeOffset?)null), ct);
+                    if (again == 0)
+                    {
+                        // Its row is gone (or it was filed before message ids followed dossiers): write it anew.
+                        OutboxWriter.Add(db, new DossierSubmitted(d.Id, d.Code.Value, d.ProcedureCode, d.CommuneCode.Value, d.Agency, d.Channel, d.FullName, d.FiledAt, d.DueAt), clock);
+                    }
                 }
-
-                return Task.CompletedTask;
             },
             cancellationToken);
         return stranded.Count;

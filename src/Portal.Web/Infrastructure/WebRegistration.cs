@@ -25,6 +25,11 @@ public static class WebRegistration
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        // Console logs with citizen IDs and phone numbers masked (docs/security.md).
+        services.AddLogging(logging => logging
+            .AddConsoleFormatter<MaskingConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>()
+            .AddConsole(o => o.FormatterName = MaskingConsoleFormatter.FormatterName));
+
         // Vietnamese text is written as text, not as &#x...; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization(o => o.ResourcesPath = "Resources");

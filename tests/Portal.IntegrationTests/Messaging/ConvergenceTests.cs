@@ -31,6 +31,62 @@ public sealed class ConvergenceTests
 
         Assert.Equal("worklist-14758-committee", item.QueueName);
         Assert.Equal(1, await second.QueryAsync(db => db.WorklistItems.CountAsync(w => w.DossierCode == code)));
+        // The re-sent submission also reached the audit trail and the statistics, which had never seen it.
+        await Eventually.GetAsync(
+            () => second.QueryAsync(db => db.DossierEvents.FirstOrDefaultAsync(e => e.DossierId == item.DossierId && e.Type == "DossierSubmitted")), "the submission in the audit trail");
+        Assert.Equal(0, await StatisticsVerifyAsync(second));
+    }
+
+    [Fact]
+    public async Task A_dossier_re_driven_again_and_again_is_audited_and_counted_once()
+    {
+        // Its commune's queue has no consumer here, so it stays in no worklist and the sweep re-sends it every 200 ms.
+        using var portal = new UnroutedFactory();
+        var code = (await DossierFiler.FileAsync(portal.Services, "1.001193", PortalAppFactory.HamRong)).Value;
+        var dossier = await portal.QueryAsync(db => db.Dossiers.SingleAsync(d => d.Code == Portal.Domain.Dossiers.DossierCode.Parse(code)));
+        var firstSend = await Eventually.GetAsync(
+            () => portal.QueryAsync(db => db.OutboxMessages.Where(m => m.MessageId == dossier.Id && m.SentAt != null).Select(m => m.SentAt).FirstOrDefaultAsync()),
+            "the submission sent");
+        await Eventually.GetAsync(
+            async () => await portal.QueryAsync(db => db.OutboxMessages.Where(m => m.MessageId == dossier.Id && m.SentAt > firstSend).Select(m => m.SentAt).FirstOrDefaultAsync()),
+            "the sweep to send it again");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a few more re-sends
+
+        Assert.Equal(1, await portal.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.MessageId == dossier.Id)));
+        Assert.Equal(1, await portal.QueryAsync(db => db.DossierEvents.CountAsync(e => e.DossierId == dossier.Id && e.Type == "DossierSubmitted")));
+        Assert.Equal(0, await StatisticsVerifyAsync(portal)); // counted once: the counters match a recount from the dossiers
+        Assert.Null(await portal.QueryAsync(db => db.WorklistItems.FirstOrDefaultAsync(w => w.DossierId == dossier.Id)));
+    }
+
+    /// <summary><c>statistics verify</c>'s exit code once the statistics consumer has caught up (a count too high never comes down).</summary>
+    private static async Task<int> StatisticsVerifyAsync(PortalAppFactory portal)
+    {
+        var last = "";
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            using var output = new StringWriter();
+            if (await Portal.Web.Features.Statistics.StatisticsCommand.RunAsync(portal.Services, ["statistics", "verify"], output) == 0)
+            {
+                return 0;
+            }
+
+            last = output.ToString();
+            await Task.Delay(100);
+        }
+
+        Assert.Fail(last);
+        return 1;
+    }
+
+    private sealed class UnroutedFactory : PortalAppFactory
+    {
+        protected override void ConfigureSettings(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Messaging:Communes:0", HacThanh);
+            builder.UseSetting("Messaging:Communes:1", "14812"); // Bỉm Sơn: anything but Hàm Rồng
+            builder.UseSetting("Messaging:Sweep:Grace", "00:00:00");
+            builder.UseSetting("Messaging:Sweep:Interval", "00:00:00.200");
+        }
     }
 
     /// <summary>A process whose in-memory bus has no consumers: what it publishes is lost when it stops.</summary>

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Domain.People;
+using Portal.Web.Infrastructure;
+
+namespace Portal.UnitTests.People;
+
+public sealed class PersonalDataMaskingTests
+{
+    [Theory]
+    [InlineData("038090000001", "038******001")]
+    [InlineData("001200000009", "001******009")]
+    [InlineData("committee.14758", "committee.14758")] // a staff account's user name is not personal data of a citizen
+    [InlineData("03809000000", "03809000000")] // 11 digits: not a citizen ID
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void A_citizen_ID_shows_its_first_and_last_three_digits(string? value, string expected) =>
+        Assert.Equal(expected, CitizenId.Mask(value));
+
+    [Fact]
+    public void The_parsed_ID_masks_the_same_way() => Assert.Equal("038******001", CitizenId.Parse("038090000001").Masked);
+
+    [Theory]
+    [InlineData("Sign-in failed for 038090000001 from 10.0.0.1", "Sign-in failed for 038******001 from 10.0.0.1")]
+    [InlineData("user=038090000001;phone=0912345678", "user=038******001;phone=091****678")]
+    [InlineData("call +84912345678 now", "call +8491****678 now")]
+    [InlineData("dossier 14758-261126-0001 and 1234567890123", "dossier 14758-261126-0001 and 1234567890123")] // 13 digits: neither
+    public void Log_text_has_citizen_IDs_and_phone_numbers_masked(string text, string expected) =>
+        Assert.Equal(expected, MaskingConsoleFormatter.Mask(text));
+
+    [Fact]
+    public void The_console_formatter_masks_the_message_and_the_exception()
+    {
+        using var output = new StringWriter();
+        var exception = new InvalidOperationException("Cannot find user 038090000001");
+        var entry = new LogEntry<string>(LogLevel.Warning, "Portal.Test", new EventId(7), "Citizen 038090000001, phone 0987654321", exception, (s, _) => s);
+
+        new MaskingConsoleFormatter().Write(entry, null, output);
+
+        var text = output.ToString();
+        Assert.StartsWith("warn: Portal.Test[7]", text);
+        Assert.Contains("Citizen 038******001, phone 098****321", text);
+        Assert.Contains("Cannot find user 038******001", text);
+        Assert.DoesNotContain("038090000001", text);
+        Assert.DoesNotContain("0987654321", text);
+    }
+}

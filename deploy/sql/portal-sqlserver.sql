@@ -1794,3 +1794,29 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126151059_AuditAppendOnly'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [DossierEvents_append_only] ON [DossierEvents] AFTER UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (SELECT 1 FROM deleted WHERE [Hash] <> N'''')
+            THROW 51000, N''DossierEvents is append-only: a sealed audit line cannot be changed or deleted'', 1;
+    END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126151059_AuditAppendOnly'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126151059_AuditAppendOnly', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

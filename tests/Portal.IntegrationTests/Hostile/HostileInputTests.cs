@@ -168,6 +168,43 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         Assert.True(run.Silent.Count == 0, string.Join(Environment.NewLine, run.Silent.Take(20)));
     }
 
+    [Fact]
+    public async Task The_corpus_in_the_supervisors_query_strings_and_the_administrators_forms_gets_4xx_with_a_message_never_a_5xx()
+    {
+        var run = new Run(factory);
+        using var supervisor = factory.CreateBrowser();
+        await supervisor.SignInAsync("supervisor");
+        using var admin = factory.CreateBrowser();
+        await admin.SignInAsync("admin");
+        var n = 0;
+        foreach (var (category, value) in HostileCorpus.Values)
+        {
+            var v = InUrl(value);
+            await run.CaseAsync($"GET /giam-sat period and indicator = {category}", () => supervisor.Http.GetAsync($"/giam-sat?from={v}&to={v}&indicator={v}"));
+            await run.CaseAsync($"GET /giam-sat/xa/{{code}} = {category}", () => supervisor.Http.GetAsync($"/giam-sat/xa/{v}"));
+            await run.CaseAsync($"GET /giam-sat/xa/14758 from = {category}", () => supervisor.Http.GetAsync($"/giam-sat/xa/14758?from={v}"));
+            await run.CaseAsync($"GET /giam-sat/xuat.csv table = {category}", () => supervisor.Http.GetAsync($"/giam-sat/xuat.csv?table={v}&from={v}"));
+            await run.CaseAsync($"GET /giam-sat/xuat.xlsx from = {category}", () => supervisor.Http.GetAsync($"/giam-sat/xuat.xlsx?from={v}&to={v}"));
+            foreach (var field in new[] { "UserName", "FullName", "Role", "Communes" })
+            {
+                var fields = new Dictionary<string, string>
+                {
+                    ["UserName"] = $"hostile.{++n}", ["FullName"] = "Nguyễn Văn Thử", ["Role"] = "CommitteeOfficer", ["Communes"] = PortalAppFactory.HamRong,
+                };
+                fields[field] = value;
+                await run.CaseAsync($"POST /quan-tri/can-bo/moi {field} = {category}", () => admin.PostFormAsync("/quan-tri/can-bo/moi", fields, "/quan-tri/can-bo/moi"));
+            }
+
+            await run.CaseAsync($"GET /quan-tri/can-bo/{{id}}/xa-phuong = {category}", () => admin.Http.GetAsync($"/quan-tri/can-bo/{v}/xa-phuong"));
+        }
+
+        output.WriteLine($"{run.Cases} cases: {run.Refused} refused (4xx), {run.Accepted} accepted, {run.ServerErrors.Count} server errors, {run.PartialWrites.Count} writes on a refusal, {run.Silent.Count} refusals without a message ({run.KestrelRefusals} more refused by Kestrel itself)");
+        Assert.True(run.Cases >= 300, $"{run.Cases} cases");
+        Assert.True(run.ServerErrors.Count == 0, string.Join(Environment.NewLine, run.ServerErrors));
+        Assert.True(run.PartialWrites.Count == 0, string.Join(Environment.NewLine, run.PartialWrites));
+        Assert.True(run.Silent.Count == 0, string.Join(Environment.NewLine, run.Silent.Take(20)));
+    }
+
     private static object Filing(string procedure = "1.001193", string commune = PortalAppFactory.HamRong, Dictionary<string, string>? fields = null) =>
         new { procedureCode = procedure, communeCode = commune, fields = fields ?? Birth(null, null) };
 

@@ -29,16 +29,16 @@ public sealed class AuditChainTests(PortalAppFactory portal) : IClassFixture<Por
         Assert.Equal(AuditChain.Genesis, lines[0].PreviousHash);
         Assert.All(lines.Skip(1).Zip(lines), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
 
-        // Someone edits a line behind the portal's back.
-        await portal.QueryAsync(db => db.DossierEvents.Where(e => e.Sequence == 2).ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, e => e.Body + " ")));
+        // Someone with the database owner's rights drops the append-only triggers and edits a line.
+        await AsDatabaseOwnerAsync(db => db.DossierEvents.Where(e => e.Sequence == 2).ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, e => e.Body + " ")));
         (exit, output) = await VerifyAsync();
         Assert.Equal(1, exit);
         Assert.Contains("line 2: its content does not match its hash", output, StringComparison.Ordinal);
 
         // Put back, then someone removes a line.
-        await portal.QueryAsync(db => db.DossierEvents.Where(e => e.Sequence == 2).ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, lines[1].Body)));
+        await AsDatabaseOwnerAsync(db => db.DossierEvents.Where(e => e.Sequence == 2).ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, lines[1].Body)));
         Assert.Equal(0, (await VerifyAsync()).Exit);
-        await portal.QueryAsync(db => db.DossierEvents.Where(e => e.Sequence == 3).ExecuteDeleteAsync());
+        await AsDatabaseOwnerAsync(db => db.DossierEvents.Where(e => e.Sequence == 3).ExecuteDeleteAsync());
         (exit, output) = await VerifyAsync();
         Assert.Equal(1, exit);
         Assert.Contains("line 4: expected line 3: lines are missing", output, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class AuditChainTests(PortalAppFactory portal) : IClassFixture<Por
 
         // As the AuditHashChain migration leaves an older trail: unsealed, numbered apart.
         var count = await unitOfWork.Db.DossierEvents.CountAsync();
-        await unitOfWork.Db.DossierEvents.ExecuteUpdateAsync(s => s.SetProperty(e => e.Hash, string.Empty).SetProperty(e => e.PreviousHash, string.Empty).SetProperty(e => e.Sequence, e => -e.Id));
+        await AsDatabaseOwnerAsync(db => db.DossierEvents.ExecuteUpdateAsync(s => s.SetProperty(e => e.Hash, string.Empty).SetProperty(e => e.PreviousHash, string.Empty).SetProperty(e => e.Sequence, e => -e.Id)));
         Assert.NotEqual(0, (await VerifyAsync()).Exit);
         var lastOld = await unitOfWork.Db.DossierEvents.MaxAsync(e => e.Id);
 
@@ -73,6 +73,33 @@ public sealed class AuditChainTests(PortalAppFactory portal) : IClassFixture<Por
         var old = await unitOfWork.Db.DossierEvents.AsNoTracking().Where(e => e.Id <= lastOld).OrderBy(e => e.Sequence).Select(e => e.Id).ToListAsync();
         Assert.Equal(old.Order(), old); // the older lines sealed in the order they were written, after the new ones
     }
+
+    [Fact]
+    public async Task The_database_itself_refuses_to_change_or_delete_a_sealed_line()
+    {
+        var code = (await DossierFiler.FileAsync(portal.Services, "1.001193", PortalAppFactory.HamRong)).Value;
+        var line = await Eventually.GetAsync(
+            () => portal.QueryAsync(db => db.DossierEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Type == "DossierRouted" && e.Body.Contains(code))), "the dossier's routing in the trail");
+
+        var changed = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            portal.QueryAsync(db => db.DossierEvents.Where(e => e.Id == line.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, "{}"))));
+        Assert.Contains("append-only", changed.Message, StringComparison.Ordinal);
+        var deleted = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
+            portal.QueryAsync(db => db.DossierEvents.Where(e => e.Id == line.Id).ExecuteDeleteAsync()));
+        Assert.Contains("append-only", deleted.Message, StringComparison.Ordinal);
+
+        Assert.Equal(line.Body, await portal.QueryAsync(db => db.DossierEvents.Where(e => e.Id == line.Id).Select(e => e.Body).SingleAsync()));
+    }
+
+    /// <summary>What only the database's owner can do: drop the append-only triggers, change the table, put them back.</summary>
+    private Task AsDatabaseOwnerAsync(Func<PortalDbContext, Task<int>> change) =>
+        portal.QueryAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync(AuditTriggers.SqliteDrop);
+            await change(db);
+            await db.Database.ExecuteSqlRawAsync(AuditTriggers.SqliteCreate);
+            return true;
+        });
 
     private async Task<(int Exit, string Output)> VerifyAsync()
     {

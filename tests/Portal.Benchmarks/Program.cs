@@ -6,6 +6,7 @@ using Portal.Benchmarks;
 // Worklist:           dotnet run -c Release --project tests/Portal.Benchmarks -- worklist [dossiers] [requests]
 // Large data:         dotnet run -c Release --project tests/Portal.Benchmarks -- seed [dossiers]
 // Dashboard:          dotnet run -c Release --project tests/Portal.Benchmarks -- dashboard [dossiers] [requests]
+// Load (HTTP API):    dotnet run -c Release --project tests/Portal.Benchmarks -- load [InMemory|RabbitMq] [rate/s] [seconds] [citizens] [clients] [Key=Value …]
 // (see docs/benchmarks.md)
 if (args.Length > 0 && args[0] is "seed" or "dashboard")
 {
@@ -20,6 +21,13 @@ if (args.Length > 0 && args[0] == "worklist")
     return await WorklistBenchmark.RunAsync(
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 300);
+}
+
+if (args.Length > 0 && args[0] == "load")
+{
+    var numbers = args.Skip(2).Where(a => !a.Contains('=', StringComparison.Ordinal)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    int Arg(int index, int fallback) => numbers.Length > index ? numbers[index] : fallback;
+    return await LoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "InMemory", Arg(0, 200), Arg(1, 60), Arg(2, 20), Arg(3, 64), args.Where(a => a.Contains('=', StringComparison.Ordinal)));
 }
 
 if (args.Length > 0 && args[0] == "pipeline")

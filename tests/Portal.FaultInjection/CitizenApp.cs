@@ -13,12 +13,15 @@ namespace Portal.FaultInjection;
 /// with PKCE, the <c>portal-mobile</c> client) and submits dossiers through <c>POST /api/v1/dossiers</c>, each with
 /// an idempotency key it keeps across its retries, as the API documents for a client that lost an answer.
 /// </summary>
-public sealed partial class CitizenApp(Uri web, string userName, string password) : IDisposable
+public sealed partial class CitizenApp(Uri web, string userName, string password, string submitPath = "/api/v1/dossiers", string? token = null) : IDisposable
 {
     private const string Redirect = "http://127.0.0.1:53117/callback";
     private readonly HttpClient _api = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(30) }) { BaseAddress = web, Timeout = TimeSpan.FromSeconds(30) };
     private readonly SemaphoreSlim _signIn = new(1, 1);
-    private string? _token;
+    private string? _token = token;
+
+    /// <summary>Signs in now (the first submission would otherwise), so a load run measures submissions only.</summary>
+    public Task SignInAsync(CancellationToken cancellationToken) => TokenAsync(null, cancellationToken);
 
     /// <summary>One submission's attempt: the dossier code on success, otherwise what the client saw.</summary>
     public sealed record Attempt(string? Code, string? Failure, bool Retry);
@@ -38,7 +41,7 @@ public sealed partial class CitizenApp(Uri web, string userName, string password
                 ["motherFullName"] = "Trần Thị Cúc",
             },
         });
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, submitPath) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
         {

@@ -24,6 +24,9 @@ public sealed class PortalProcess(string name, int port, IReadOnlyDictionary<str
 
     public bool Running => _process is { HasExited: false };
 
+    /// <summary>The operating system's id of the running process (to read its memory), if it runs.</summary>
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
     public static string WebDirectory => Path.Combine(Repository.Root, "src", "Portal.Web");
 
     /// <summary>Portal.Web.dll of the same configuration (Debug or Release) as this harness.</summary>

@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Dossiers;
+using Portal.FaultInjection;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.IntegrationTests.Support;
 

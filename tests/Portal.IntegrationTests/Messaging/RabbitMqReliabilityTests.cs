@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Catalogue;
+using Portal.FaultInjection;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.Infrastructure.Messaging.Parking;
 using Portal.IntegrationTests.Support;
@@ -127,21 +128,4 @@ public sealed class RabbitMqReliabilityTests
 public sealed class RabbitCollection
 {
     public const string Name = "rabbitmq";
-}
-
-public static class Repository
-{
-    public static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Portal.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Portal.sln not found.");
-        }
-    }
 }

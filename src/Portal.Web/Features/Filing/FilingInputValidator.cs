@@ -31,18 +31,19 @@ internal sealed class FilingInputValidator : AbstractValidator<FilingInput>
         RuleFor(x => x.Consent).Equal(true).WithMessage(l["Vui lòng đồng ý cho phép xử lý dữ liệu cá nhân để nộp hồ sơ."]);
         RuleFor(x => x.ClientRequestId).NotEmpty().WithMessage(l["Biểu mẫu đã hết hạn, vui lòng tải lại trang."]);
 
-        foreach (var field in procedure.FormFields)
+        // One rule over the whole dictionary, not one per field: FluentValidation compiles the expression of each
+        // RuleFor, and caches only plain member access; a rule per field compiled one delegate per field on every
+        // filing (the load tool's profile: more than half of the API's time in this constructor).
+        RuleFor(x => x.Fields).Custom((fields, context) =>
         {
-            var label = Format.Pick(field.LabelVi, field.LabelEn);
-            RuleFor(x => x.Fields.GetValueOrDefault(field.Key))
-                .Custom((value, context) =>
+            foreach (var field in procedure.FormFields)
+            {
+                if (Check(field, fields.GetValueOrDefault(field.Key)?.Trim()) is { } error)
                 {
-                    if (Check(field, value?.Trim()) is { } error)
-                    {
-                        context.AddFailure(FieldKey(field.Key), l[error, label, field.MaxLength]);
-                    }
-                });
-        }
+                    context.AddFailure(FieldKey(field.Key), l[error, Format.Pick(field.LabelVi, field.LabelEn), field.MaxLength]);
+                }
+            }
+        });
     }
 
     public static string FieldKey(string key) => $"Fields[{key}]";

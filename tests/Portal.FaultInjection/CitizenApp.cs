@@ -123,7 +123,7 @@ public sealed partial class CitizenApp(Uri web, string userName, string password
         var signIn = await browser.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName, ["Password"] = password, ["ReturnUrl"] = authorize,
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value,
+            ["__RequestVerificationToken"] = AntiforgeryTokenOf(page),
         }), cancellationToken);
         var next = signIn.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"sign-in as {userName} failed: {(int)signIn.StatusCode}");
         for (var hop = 0; hop < 10 && !next.StartsWith(Redirect, StringComparison.Ordinal); hop++)
@@ -142,6 +142,9 @@ public sealed partial class CitizenApp(Uri web, string userName, string password
             ? JsonDocument.Parse(json).RootElement.GetProperty("access_token").GetString()!
             : throw new InvalidOperationException($"token request failed: {(int)token.StatusCode} {json}");
     }
+
+    /// <summary>The antiforgery token of a portal form page.</summary>
+    public static string AntiforgeryTokenOf(string page) => AntiforgeryToken().Match(page).Groups[1].Value;
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

@@ -36,11 +36,14 @@ public sealed class SubmitDossier(UnitOfWork unitOfWork, WorkingCalendarProvider
     public async Task<DossierCode> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         var calendar = await calendars.GetAsync(cancellationToken);
+        // Read before the write path, which serialises every writer: the fee is assessed with the rules in force
+        // when the filing arrives (a rule changed a moment later applies to the next filing).
+        var rules = await unitOfWork.Db.FeeRules.AsNoTracking().ToListAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await unitOfWork.ExecuteAsync(ct => FileAsync(command, calendar, ct), cancellationToken);
+                return await unitOfWork.ExecuteAsync(ct => FileAsync(command, calendar, rules, ct), cancellationToken);
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
@@ -51,7 +54,7 @@ public sealed class SubmitDossier(UnitOfWork unitOfWork, WorkingCalendarProvider
 
     private const int MaxAttempts = 3;
 
-    private async Task<DossierCode> FileAsync(Command command, WorkingCalendar calendar, CancellationToken ct)
+    private async Task<DossierCode> FileAsync(Command command, WorkingCalendar calendar, IReadOnlyList<FeeRule> rules, CancellationToken ct)
     {
         var db = unitOfWork.Db;
         var earlier = await db.Dossiers.AsNoTracking()
@@ -68,7 +71,6 @@ public sealed class SubmitDossier(UnitOfWork unitOfWork, WorkingCalendarProvider
 
         var now = clock.GetUtcNow();
         var today = VietnamTime.LocalDate(now);
-        var rules = await db.FeeRules.AsNoTracking().ToListAsync(ct);
         var context = new FeeContext(command.Channel, today, command.ApplicantCategories ?? new HashSet<string>(), command.FormData);
         var fee = FeeAssessor.Assess(command.Procedure, context, rules);
         var code = await DossierCodeAllocator.NextAsync(db, command.ReceivingCommune, today, ct);

@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Calendar;
+using Portal.Domain.Catalogue;
 using Portal.Domain.Dossiers;
 using Portal.Infrastructure.Messaging.Consumers;
 using Portal.Infrastructure.Messaging.Contracts;
@@ -70,6 +71,35 @@ public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixtur
         Assert.Equal(1, await factory.QueryAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == StatisticsConsumer.Name && m.MessageId == result.MessageId)));
         var after = await factory.QueryAsync(db => db.CommuneDailyStatistics.SingleAsync(s => s.CommuneCode == PortalAppFactory.HamRong && s.Day == today));
         Assert.Equal((2, 2), (after.Submitted, after.ResultsIssued)); // the new message id counts, the redelivered one does not
+    }
+
+    [Fact]
+    public async Task A_burst_of_submissions_each_delivered_twice_is_recorded_once_each_with_the_chain_whole_and_every_one_counted()
+    {
+        // 150 submissions, each delivered twice with the same message id (a redelivery), all at once.
+        var day = new DateTimeOffset(2020, 3, 2, 3, 0, 0, TimeSpan.Zero);
+        var events = Enumerable.Range(1, 150).Select(i => (Id: Guid.NewGuid(), Message: new DossierSubmitted(
+            Guid.NewGuid(), $"14758-200302-{i:0000}", "1.001193", PortalAppFactory.HamRong, HandlingAgency.CommuneCommittee,
+            FilingChannel.Online, "Nguyễn Văn A", day, day.AddDays(3)))).ToList();
+        var bus = factory.Services.GetRequiredService<IBus>();
+        await Task.WhenAll(events.Concat(events).Select(e => bus.Publish(e.Message, c => c.MessageId = e.Id)));
+
+        var ids = events.Select(e => e.Id).ToList();
+        var expectedDay = DateOnly.FromDateTime(day.UtcDateTime);
+        await Eventually.GetAsync(
+            () => factory.QueryAsync(async db => await db.CommuneDailyStatistics.FirstOrDefaultAsync(s => s.CommuneCode == PortalAppFactory.HamRong && s.Day == expectedDay && s.Submitted >= 150)),
+            "150 submissions counted");
+        await Eventually.GetAsync(
+            () => factory.QueryAsync(async db => await db.DossierEvents.CountAsync(e => ids.Contains(e.MessageId)) >= 150 ? "all" : null),
+            "150 lines in the trail");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // any late copy would land now
+
+        Assert.Equal(150, await factory.QueryAsync(db => db.DossierEvents.CountAsync(e => ids.Contains(e.MessageId))));
+        Assert.Equal(150, await factory.QueryAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == StatisticsConsumer.Name && ids.Contains(m.MessageId))));
+        Assert.Equal(150, (await factory.QueryAsync(db => db.CommuneDailyStatistics.SingleAsync(s => s.CommuneCode == PortalAppFactory.HamRong && s.Day == expectedDay))).Submitted);
+        var (breaks, lines, _) = await factory.QueryAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None));
+        Assert.Empty(breaks);
+        Assert.True(lines >= 150);
     }
 
     private static async Task ActAsync(BrowserClient user, string code, string step, Dictionary<string, string>? fields = null)

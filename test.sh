@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test of the portal, installing what the tests need first (a private RabbitMQ on loopback,
 # Debian's Chromium for the browser tests).
-#   1. installs Chromium if missing; starts RabbitMQ (scripts/rabbitmq.sh; apt-get installs it) and wipes it;
+#   1. installs Chromium and docker-compose if missing; starts RabbitMQ (scripts/rabbitmq.sh; apt-get
+#      installs it) and wipes it;
 #   2. builds the solution (warnings are errors);
-#   3. checks that both providers' migrations match the model and that deploy/sql/portal-sqlserver.sql
-#      is the idempotent script of the current migrations;
+#   3. checks that both providers' migrations match the model, that deploy/sql/portal-sqlserver.sql
+#      is the idempotent script of the current migrations, and that the deployment files render
+#      (docker-compose config, kubectl kustomize);
 #   4. runs the unit and integration tests (real SQLite files, the MassTransit harness, real RabbitMQ);
 #   5. ends with one line "N passed, N failed" (tests plus the checks of step 3).
 set -euo pipefail
@@ -19,11 +21,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 cleanup() { bash scripts/rabbitmq.sh stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-if [[ ! -x /usr/bin/chromium ]]; then
+# Debian's Chromium for the browser tests, docker-compose 1.29 to validate deploy/docker-compose.yml.
+missing_packages=()
+[[ -x /usr/bin/chromium ]] || missing_packages+=(chromium)
+command -v docker-compose >/dev/null || missing_packages+=(docker-compose)
+if ((${#missing_packages[@]} > 0)); then
   sudo_cmd=()
   ((EUID == 0)) || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing_packages[@]}" >/dev/null
 fi
 
 bash scripts/rabbitmq.sh start
@@ -55,6 +61,32 @@ sql_server_script_is_current() {
 check sqlite-migrations-match-model ef migrations has-pending-model-changes --context SqlitePortalDbContext
 check sqlserver-migrations-match-model ef migrations has-pending-model-changes --context SqlServerPortalDbContext
 check sqlserver-script-is-current sql_server_script_is_current
+
+# Deployment files: no container engine or cluster here, so they are rendered, not run (deploy/README.md).
+compose_config_renders() {
+  docker-compose --project-directory deploy -f deploy/docker-compose.yml --env-file deploy/.env.example config \
+    >"$results/docker-compose.rendered.yml" 2>"$results/docker-compose.stderr" || { cat "$results/docker-compose.stderr"; return 1; }
+  cat "$results/docker-compose.stderr"
+  # docker-compose only warns about a variable that is not set (blank); here it means .env.example lacks it.
+  ! grep -q 'is not set' "$results/docker-compose.stderr"
+}
+k8s_manifests_render() {
+  if ! command -v kubectl >/dev/null; then
+    echo "kubectl is not installed: it renders deploy/k8s (kubectl kustomize). Debian has no package for it; install it from the Kubernetes project's own apt repository."
+    return 1
+  fi
+  kubectl kustomize deploy/k8s >"$results/k8s.yaml" &&
+    kubectl kustomize deploy/k8s/migrate >"$results/k8s-migrate.yaml" || return 1
+  # The files applied by hand (not in a kustomization) must render too.
+  local optional="$results/k8s-optional"
+  mkdir -p "$optional"
+  cp deploy/k8s/secret.example.yaml deploy/k8s/rabbitmq-cluster.yaml "$optional/"
+  printf 'resources:\n  - secret.example.yaml\n  - rabbitmq-cluster.yaml\n' >"$optional/kustomization.yaml"
+  kubectl kustomize "$optional" >"$optional/rendered.yaml"
+}
+
+check compose-config compose_config_renders
+check k8s-manifests k8s_manifests_render
 
 set +e
 dotnet test Portal.sln --no-build --blame-hang-timeout 5m --blame-hang-dump-type none --logger trx --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true

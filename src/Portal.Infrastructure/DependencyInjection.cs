@@ -43,6 +43,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<UnitOfWork>();
+        services.AddSingleton<Observability.PortalMetrics>();
         services.AddScoped<AdministrativeUnits.UnitChanges>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoAccountSeeder>();

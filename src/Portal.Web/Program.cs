@@ -11,6 +11,14 @@ var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services);
 
+// `init`: migrate (with Database:MigrateOnStartup) and seed the database, then exit: the one-shot job of a
+// scaled deployment, before replicas that start with MigrateOnStartup=false (deploy/README.md).
+if (args.Length > 0 && args[0] == "init")
+{
+    Console.Out.WriteLine("database initialised: migrations applied, reference data, OpenID Connect clients and counters seeded");
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == CreateAdministratorCommand.Name)
 {
     return await CreateAdministratorCommand.RunAsync(app.Services, args, Console.Out);

@@ -20,6 +20,9 @@ public sealed partial class CitizenApp(Uri web, string userName, string password
     private readonly SemaphoreSlim _signIn = new(1, 1);
     private string? _token = token;
 
+    /// <summary>The access token the app holds (after <see cref="SignInAsync"/>), to hand to another app.</summary>
+    public string? AccessToken => _token;
+
     /// <summary>Signs in now (the first submission would otherwise), so a load run measures submissions only.</summary>
     public Task SignInAsync(CancellationToken cancellationToken) => TokenAsync(null, cancellationToken);
 

@@ -190,7 +190,8 @@ public sealed class FaultHarness(FaultPlan plan, TextWriter log)
         }
     }
 
-    private static Dictionary<string, string> Settings(string data, Broker broker)
+    /// <summary>The settings every portal process of a run shares: one SQLite file, the broker's virtual host, short sweeps, no rate limits.</summary>
+    public static Dictionary<string, string> Settings(string data, Broker broker)
     {
         var settings = new Dictionary<string, string>
         {
@@ -333,7 +334,8 @@ public sealed class FaultHarness(FaultPlan plan, TextWriter log)
         return $"NOT drained within {plan.DrainWithin.TotalSeconds:N0} s: {state}";
     }
 
-    private static async Task<(string, bool, string)> CommandAsync(string name, Dictionary<string, string> settings, params string[] args)
+    /// <summary>Runs one of the portal's commands (audit verify, statistics verify) on the run's database: the name with the last line it printed, whether it passed, and all it printed.</summary>
+    public static async Task<(string, bool, string)> CommandAsync(string name, Dictionary<string, string> settings, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [PortalProcess.Dll, .. args])
         {

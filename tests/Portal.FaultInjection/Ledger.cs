@@ -72,7 +72,7 @@ public sealed class Ledger(string dataDirectory)
         await rollback.ExecuteNonQueryAsync();
     }
 
-    private async Task<long> ScalarAsync(string sql)
+    public async Task<long> ScalarAsync(string sql)
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();

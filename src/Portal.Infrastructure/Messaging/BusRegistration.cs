@@ -19,6 +19,11 @@ public static class BusRegistration
     public static IServiceCollection AddPortalMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        if (string.Equals(configuration["Portal:Role"], "Web", StringComparison.OrdinalIgnoreCase))
+        {
+            options.ProcessDossiers = false; // a web replica publishes its outbox and consumes nothing
+        }
+
         services.AddSingleton(options);
         services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
         services.AddSingleton<OutboxSignal>();
@@ -34,6 +39,17 @@ public static class BusRegistration
 
         services.AddMassTransit(x =>
         {
+            // Readiness (/health/ready) includes the bus. A web replica without consumers keeps taking filings
+            // while the broker is away (they wait in the outbox), so for it a lost broker is Degraded (still
+            // ready, still in the load balancer); a processing replica can do nothing without it: Unhealthy.
+            x.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "masstransit-bus";
+                if (!options.ProcessDossiers)
+                {
+                    o.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded;
+                }
+            });
             x.AddConsumer<RouteSubmittedDossierConsumer, RouteSubmittedDossierConsumerDefinition>();
             x.AddConsumer<AddDossierToWorklistConsumer, AddDossierToWorklistConsumerDefinition>();
             x.AddConsumer<NotifyApplicantConsumer, NotifyApplicantConsumerDefinition>();
@@ -48,6 +64,16 @@ public static class BusRegistration
                     {
                         h.Username(options.RabbitMq.Username);
                         h.Password(options.RabbitMq.Password);
+                        if (options.RabbitMq.Nodes.Count > 0)
+                        {
+                            h.UseCluster(cluster =>
+                            {
+                                foreach (var node in options.RabbitMq.Nodes)
+                                {
+                                    cluster.Node(node);
+                                }
+                            });
+                        }
                     });
                     ConfigureEndpoints(context, cfg, options);
                 });

@@ -45,6 +45,12 @@ public sealed class RabbitMqOptions
 
     public string VirtualHost { get; set; } = "/";
 
+    /// <summary>
+    /// The nodes of a RabbitMQ cluster (host names, or host:port): the connection goes to the first that answers
+    /// and moves to another when its node fails. Empty: <see cref="Host"/> alone.
+    /// </summary>
+    public IList<string> Nodes { get; } = [];
+
     public string Username { get; set; } = "guest";
 
     public string Password { get; set; } = "guest";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.AdministrativeUnits;
@@ -19,8 +20,11 @@ namespace Portal.Infrastructure.Persistence;
 /// The portal's database. Provider-specific subclasses exist only so that each provider keeps its
 /// own migrations; the model is the same.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options, IWriteGate writeGate) : IdentityDbContext<PortalUser>(options)
+public abstract class PortalDbContext(DbContextOptions options, IWriteGate writeGate) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection's keys, when <c>DataProtection:Store</c> is <c>Database</c>: every web replica reads the same ones.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Commune> Communes => Set<Commune>();
 
     public DbSet<Procedure> Procedures => Set<Procedure>();

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Catalogue;
 using Portal.Domain.Common;
 using Portal.Domain.Dossiers;
 using Portal.Domain.Worklists;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.Infrastructure.Messaging.Outbox;
+using Portal.Infrastructure.Observability;
 using Portal.Infrastructure.Statistics;
 
 namespace Portal.Infrastructure.Persistence;
@@ -12,7 +14,7 @@ namespace Portal.Infrastructure.Persistence;
 /// Runs one business change as one transaction on the single write path: the change, and the outbox
 /// rows for the domain events it raised, commit together or not at all.
 /// </summary>
-public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxSignal outboxSignal, TimeProvider clock)
+public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxSignal outboxSignal, TimeProvider clock, PortalMetrics metrics)
 {
     public PortalDbContext Db => db;
 
@@ -25,12 +27,15 @@ public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxS
             var result = await work(cancellationToken);
             await KeepWorklistInStepAsync(cancellationToken);
             var staged = StageOutboxMessages() | db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+            var counted = Count();
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             if (staged)
             {
                 outboxSignal.Notify();
             }
+
+            counted.Report(metrics);
 
             return result;
         }
@@ -87,6 +92,30 @@ public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxS
         }
 
         await BacklogCounters.ApplyAsync(db, backlog, cancellationToken);
+    }
+
+    /// <summary>What this transaction does to the portal's counters, reported once it has committed.</summary>
+    private Counted Count()
+    {
+        var filed = db.ChangeTracker.Entries<Dossier>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Channel).ToList();
+        var routed = db.ChangeTracker.Entries<WorklistItem>().Count(e => e.State == EntityState.Added);
+        var completed = db.ChangeTracker.Entries<Dossier>().Count(e => e.State == EntityState.Modified
+            && StatisticRules.Ends(e.Entity.Status) && !StatisticRules.Ends(e.Property(d => d.Status).OriginalValue));
+        return new Counted(filed, routed, completed);
+    }
+
+    private sealed record Counted(List<FilingChannel> Filed, int Routed, int Completed)
+    {
+        public void Report(PortalMetrics metrics)
+        {
+            foreach (var channel in Filed.GroupBy(c => c))
+            {
+                metrics.Submitted(channel.Count(), channel.Key.ToString().ToLowerInvariant());
+            }
+
+            metrics.Routed(Routed);
+            metrics.Completed(Completed);
+        }
     }
 
     private bool StageOutboxMessages()

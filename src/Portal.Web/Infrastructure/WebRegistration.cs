@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -26,9 +27,14 @@ public static class WebRegistration
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         // Console logs with citizen IDs and phone numbers masked (docs/security.md).
+        // Logging:Console:FormatterName=json writes one JSON object per line instead (structured, same masking).
         services.AddLogging(logging => logging
             .AddConsoleFormatter<MaskingConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>()
-            .AddConsole(o => o.FormatterName = MaskingConsoleFormatter.FormatterName));
+            .AddConsoleFormatter<MaskingJsonConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>()
+            .AddConsole(o => o.FormatterName = string.Equals(configuration["Logging:Console:FormatterName"], MaskingJsonConsoleFormatter.ConfigurationValue, StringComparison.OrdinalIgnoreCase)
+                ? MaskingJsonConsoleFormatter.FormatterName
+                : MaskingConsoleFormatter.FormatterName));
+        services.AddPortalObservability(configuration);
 
         // Vietnamese text is written as text, not as &#x...; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -85,9 +91,17 @@ public static class WebRegistration
         services.Configure<AccountOptions>(configuration.GetSection(AccountOptions.SectionName));
 
         var dataDirectory = DatabaseOptions.From(configuration, environment.ContentRootPath).DataDirectory;
-        services.AddDataProtection()
-            .SetApplicationName("Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys")));
+        // Keys that sign cookies and antiforgery tokens: in a folder (the embedded default), or in the shared
+        // database (DataProtection:Store=Database) so that every web replica reads the same ones.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
+        if (string.Equals(configuration["DataProtection:Store"], "Database", StringComparison.OrdinalIgnoreCase))
+        {
+            dataProtection.PersistKeysToDbContext<PortalDbContext>();
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys")));
+        }
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddExternalProviders(configuration)
@@ -116,6 +130,13 @@ public static class WebRegistration
             foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
             {
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            // Networks whose every address is a trusted proxy (CIDR, e.g. a cluster's pod network, where the
+            // ingress controller's own addresses are not known in advance).
+            foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
         services.AddRateLimiter(o =>
@@ -163,15 +184,22 @@ public static class WebRegistration
         app.UseAuthentication();
         app.UseAuthorization();
 
+        app.MapPortalMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = c => c.Tags.Contains("ready"),
-            ResponseWriter = HealthResponse.WriteAsync,
-        }).AllowAnonymous();
         // Portal:Role = Processing runs the consumers, the outbox and the sweeps with health endpoints only:
         // the same executable serves as a web replica, a processing replica, or both (the default).
-        if (!string.Equals(app.Configuration["Portal:Role"], "Processing", StringComparison.OrdinalIgnoreCase))
+        var processingOnly = string.Equals(app.Configuration["Portal:Role"], "Processing", StringComparison.OrdinalIgnoreCase);
+        var readiness = new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync };
+        if (processingOnly)
+        {
+            // MassTransit reports its endpoints Degraded while the broker is away (it keeps reconnecting): a
+            // processing replica can do nothing then, so it is not ready. A web replica stays ready: its filings
+            // wait in the outbox until the broker is back.
+            readiness.ResultStatusCodes[HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable;
+        }
+
+        app.MapHealthChecks("/health/ready", readiness).AllowAnonymous();
+        if (!processingOnly)
         {
             app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
             app.MapControllers();

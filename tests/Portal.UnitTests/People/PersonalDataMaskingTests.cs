@@ -44,4 +44,36 @@ public sealed class PersonalDataMaskingTests
         Assert.DoesNotContain("038090000001", text);
         Assert.DoesNotContain("0987654321", text);
     }
+
+    [Fact]
+    public void The_JSON_formatter_writes_one_object_per_line_with_the_message_values_and_scopes_masked()
+    {
+        using var output = new StringWriter();
+        var state = new List<KeyValuePair<string, object?>>
+        {
+            new("UserName", "038090000001"), new("Attempts", 3), new("{OriginalFormat}", "Sign-in failed for {UserName} after {Attempts}"),
+        };
+        var scopes = new LoggerExternalScopeProvider();
+        using var scope = scopes.Push(new Dictionary<string, object?> { ["RequestId"] = "0HN1", ["Phone"] = "0912345678" });
+        var entry = new LogEntry<List<KeyValuePair<string, object?>>>(
+            LogLevel.Warning, "Portal.Test", new EventId(9), state, new InvalidOperationException("no user 038090000001"), (_, _) => "Sign-in failed for 038090000001 after 3");
+
+        new MaskingJsonConsoleFormatter().Write(entry, scopes, output);
+
+        var line = Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var json = System.Text.Json.JsonDocument.Parse(line);
+        var root = json.RootElement;
+        Assert.Equal("Warning", root.GetProperty("level").GetString());
+        Assert.Equal("Portal.Test", root.GetProperty("category").GetString());
+        Assert.Equal(9, root.GetProperty("eventId").GetInt32());
+        Assert.Equal("Sign-in failed for 038******001 after 3", root.GetProperty("message").GetString());
+        Assert.Equal("038******001", root.GetProperty("state").GetProperty("UserName").GetString());
+        Assert.Equal("3", root.GetProperty("state").GetProperty("Attempts").GetString());
+        Assert.False(root.GetProperty("state").TryGetProperty("{OriginalFormat}", out _));
+        Assert.Equal("0HN1", root.GetProperty("scopes").GetProperty("RequestId").GetString());
+        Assert.Equal("091****678", root.GetProperty("scopes").GetProperty("Phone").GetString());
+        Assert.Contains("no user 038******001", root.GetProperty("exception").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("038090000001", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("0912345678", line, StringComparison.Ordinal);
+    }
 }

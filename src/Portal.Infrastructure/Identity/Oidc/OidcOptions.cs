@@ -8,6 +8,13 @@ public sealed class OidcOptions
     /// <summary>The audience of tokens the portal's own API accepts.</summary>
     public const string ApiResource = "portal-api";
 
+    /// <summary>
+    /// The issuer of the tokens, the portal's public address (<c>https://dichvucong.thanhhoa.gov.vn/</c>). Set it when
+    /// several replicas serve behind a load balancer, so that a token one replica issued is valid on the others
+    /// whatever address each was reached by. Empty: the address of the request (one instance).
+    /// </summary>
+    public Uri? Issuer { get; set; }
+
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan IdentityTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);

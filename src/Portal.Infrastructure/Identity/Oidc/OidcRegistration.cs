@@ -45,6 +45,11 @@ public static class OidcRegistration
                 o.AddSigningKey(OidcKeys.LoadOrCreate(options.SigningKeyPath ?? Path.Combine(keys, "signing.pem")))
                     .AddEncryptionKey(OidcKeys.LoadOrCreate(options.EncryptionKeyPath ?? Path.Combine(keys, "encryption.pem")));
 
+                if (options.Issuer is not null)
+                {
+                    o.SetIssuer(options.Issuer);
+                }
+
                 // S256 only: OpenIddict still advertises and accepts "plain" unless it is removed.
                 o.Configure(server => server.CodeChallengeMethods.Remove(OpenIddictConstants.CodeChallengeMethods.Plain));
 

@@ -17,6 +17,18 @@ internal sealed class DossierStatisticConfiguration : IEntityTypeConfiguration<D
         builder.Ignore(s => s.Key);
         builder.Ignore(s => s.Counts);
 
+        // Processing replicas update the same rows: an update made from a stale read is refused (and the
+        // consumer retries with fresh counts) instead of overwriting another replica's increment. Every change
+        // moves at least one of these counters.
+        builder.Property(s => s.ReceivedOnline).IsConcurrencyToken();
+        builder.Property(s => s.ReceivedDirect).IsConcurrencyToken();
+        builder.Property(s => s.CompletedEarly).IsConcurrencyToken();
+        builder.Property(s => s.CompletedOnTime).IsConcurrencyToken();
+        builder.Property(s => s.CompletedLate).IsConcurrencyToken();
+        builder.Property(s => s.Refused).IsConcurrencyToken();
+        builder.Property(s => s.Withdrawn).IsConcurrencyToken();
+        builder.Property(s => s.SupplementRequests).IsConcurrencyToken();
+
         // Dashboards read a date range of a roll-up: commune × agency × day rows (procedure "*") and
         // procedure × day rows (commune "*"); the primary key serves one commune's detail.
         builder.HasIndex(s => new { s.ProcedureCode, s.Day });

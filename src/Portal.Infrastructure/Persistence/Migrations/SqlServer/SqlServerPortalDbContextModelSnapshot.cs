@@ -22,6 +22,25 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1569,33 +1588,41 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("date");
 
                     b.Property<int>("CompletedEarly")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int>("CompletedLate")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int>("CompletedOnTime")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<long>("ProcessingMinutes")
                         .HasColumnType("bigint");
 
                     b.Property<int>("ReceivedDirect")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int>("ReceivedOnline")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int>("Refused")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int>("SupplementRequests")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<long>("WaivedVnd")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Withdrawn")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("CommuneCode", "Agency", "ProcedureCode", "Day");

@@ -1,0 +1,58 @@
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Portal.Infrastructure.Observability;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>
+/// OpenTelemetry for every process: metrics (ASP.NET Core, the runtime, MassTransit, the portal's own
+/// <see cref="PortalMetrics"/>) on a Prometheus endpoint, <c>/metrics</c>, and, when <c>Telemetry:Otlp:Endpoint</c>
+/// is set, traces (ASP.NET Core requests, EF Core commands, MassTransit sends and consumes, linked across the bus)
+/// and the same metrics pushed over OTLP. Health checks and the scrape itself are not traced.
+/// </summary>
+public static class Observability
+{
+    public const string MetricsPath = "/metrics";
+
+    public static IServiceCollection AddPortalObservability(this IServiceCollection services, IConfiguration configuration)
+    {
+        var otlp = configuration["Telemetry:Otlp:Endpoint"] is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
+        var role = configuration["Portal:Role"] is { Length: > 0 } r ? r : "All";
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService("portal", serviceVersion: typeof(Observability).Assembly.GetName().Version?.ToString(), serviceInstanceId: Environment.MachineName)
+                .AddAttributes([new("portal.role", role)]))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter("MassTransit", PortalMetrics.MeterName)
+                    .AddPrometheusExporter();
+                if (otlp is not null)
+                {
+                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+            });
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context =>
+                    !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments(MetricsPath))
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddSource("MassTransit")
+                .AddOtlpExporter(o =>
+                {
+                    o.Endpoint = otlp;
+                    o.Protocol = OtlpExportProtocol.Grpc;
+                }));
+        }
+
+        return services;
+    }
+
+    /// <summary>The Prometheus scrape endpoint, anonymous: the reverse proxy keeps it from the Internet (deploy/nginx).</summary>
+    public static void MapPortalMetrics(this IEndpointRouteBuilder app) =>
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+}

@@ -1859,3 +1859,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126173501_OutboxTraceParent'
+)
+BEGIN
+    ALTER TABLE [OutboxMessages] ADD [TraceParent] varchar(55) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126173501_OutboxTraceParent'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126173501_OutboxTraceParent', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

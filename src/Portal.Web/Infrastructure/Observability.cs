@@ -41,7 +41,7 @@ public static class Observability
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments(MetricsPath))
                 .AddEntityFrameworkCoreInstrumentation()
-                .AddSource("MassTransit")
+                .AddSource("MassTransit", Tracing.SourceName)
                 .AddOtlpExporter(o =>
                 {
                     o.Endpoint = otlp;

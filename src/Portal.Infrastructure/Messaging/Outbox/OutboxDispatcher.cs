@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Messaging.Contracts;
+using Portal.Infrastructure.Observability;
 using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.Messaging.Outbox;
@@ -84,7 +86,7 @@ internal sealed partial class OutboxDispatcher(
             }
         }
 
-        await Task.WhenAll(readable.Select(r => bus.Publish(r.Message, r.Type, context => context.MessageId = r.Row.MessageId, cancellationToken)));
+        await Task.WhenAll(readable.Select(r => PublishAsync(r.Row, r.Type, r.Message, cancellationToken)));
 
         var sent = readable.Select(r => r.Row.Sequence).ToList();
         var now = clock.GetUtcNow();
@@ -99,6 +101,19 @@ internal sealed partial class OutboxDispatcher(
         }
 
         return batch.Count;
+    }
+
+    /// <summary>
+    /// Publishes inside the trace of the change that wrote the row (when tracing listens): MassTransit's send
+    /// activity, and through its headers every consumer's, then continue the request's trace.
+    /// </summary>
+    private async Task PublishAsync(OutboxMessage row, Type type, object message, CancellationToken cancellationToken)
+    {
+        using var activity = row.TraceParent is { } parent && ActivityContext.TryParse(parent, null, out var context)
+            ? Tracing.Source.StartActivity("outbox publish", ActivityKind.Producer, context)
+            : null;
+        activity?.SetTag("messaging.message.id", row.MessageId.ToString());
+        await bus.Publish(message, type, c => c.MessageId = row.MessageId, cancellationToken);
     }
 
     private async Task CleanUpAsync(CancellationToken cancellationToken)

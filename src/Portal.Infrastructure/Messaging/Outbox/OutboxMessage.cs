@@ -17,6 +17,14 @@ public sealed class OutboxMessage
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>
+    /// The W3C trace context (<c>traceparent</c>) of the change that wrote the row, when it was traced: the
+    /// dispatcher publishes inside it, so the request and every consumer of its messages are one trace.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    public const int TraceParentMaxLength = 55;
+
     public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>Set when the row itself cannot be published (unknown type, unreadable body): it is skipped, kept and reported.</summary>

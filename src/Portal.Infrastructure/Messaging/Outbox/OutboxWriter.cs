@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.Infrastructure.Persistence;
@@ -21,5 +22,6 @@ public static class OutboxWriter
         MessageType = message.GetType().FullName!,
         Body = JsonSerializer.Serialize(message, message.GetType(), Json.Options),
         CreatedAt = clock.GetUtcNow(),
+        TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id.Length: <= OutboxMessage.TraceParentMaxLength } current ? current.Id : null,
     });
 }

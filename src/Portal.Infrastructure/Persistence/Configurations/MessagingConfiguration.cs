@@ -15,6 +15,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.MessageType).HasMaxLength(OutboxMessage.TypeMaxLength).IsRequired();
         builder.Property(m => m.Body).IsRequired();
         builder.Property(m => m.Error).HasMaxLength(OutboxMessage.ErrorMaxLength);
+        builder.Property(m => m.TraceParent).HasMaxLength(OutboxMessage.TraceParentMaxLength).IsUnicode(false);
         builder.HasIndex(m => new { m.SentAt, m.Sequence });
     }
 }

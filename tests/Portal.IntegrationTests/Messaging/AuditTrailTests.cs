@@ -51,6 +51,18 @@ public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixtur
         Assert.Single(incompleteTrail, e => e.Type == "DossierSubmitted");
         Assert.Equal(incompleteTrail.Count, incompleteTrail.Select(e => e.MessageId).Distinct().Count());
 
+        // The portal's meters, as Prometheus reads them: the two filings, their routing, the one finished
+        // dossier, and the other still open in Hàm Rồng's committee queue.
+        using var scrape = new HttpClient();
+        var metrics = await Eventually.GetAsync(
+            async () => await scrape.GetStringAsync(new Uri(factory.Address, "/metrics")) is { } text && text.Contains("portal_dossiers_completed_total", StringComparison.Ordinal) ? text : null,
+            "the completed dossier counted in /metrics");
+        Assert.Matches(@"(?m)^portal_dossiers_submitted_total\{[^}]*channel=""online""[^}]*\} [2-9]", metrics);
+        Assert.Matches(@"(?m)^portal_dossiers_routed_total\{[^}]*\} [2-9]", metrics);
+        Assert.Matches(@"(?m)^portal_dossiers_completed_total\{[^}]*\} [1-9]", metrics);
+        Assert.Matches(@"(?m)^portal_worklist_depth\{[^}]*agency=""committee""[^}]*commune=""14758""[^}]*\} [1-9]", metrics);
+        Assert.Matches(@"(?m)^portal_outbox_pending\{[^}]*\} \d", metrics);
+
         // Statistics are fed by the same events: two submissions and one result, on time, today.
         var today = VietnamTime.LocalDate(DateTimeOffset.UtcNow);
         var statistic = await Eventually.GetAsync(

@@ -9,7 +9,7 @@ namespace Portal.UnitTests.Deployment;
 /// </summary>
 public sealed class DeploymentFilesTests
 {
-    private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
+    private static readonly string Deploy = Path.Combine(RepositoryFolder.Root, "deploy");
 
     [Fact]
     public void Compose_has_SQL_Server_a_three_node_RabbitMQ_cluster_two_web_and_two_processing_replicas_a_proxy_and_the_one_shot_jobs()
@@ -46,7 +46,7 @@ public sealed class DeploymentFilesTests
             Assert.Contains(name + "=", example, StringComparison.Ordinal);
         }
 
-        Assert.Contains("deploy/.env", File.ReadAllText(Path.Combine(RepositoryRoot(), ".gitignore")), StringComparison.Ordinal);
+        Assert.Contains("deploy/.env", File.ReadAllText(Path.Combine(RepositoryFolder.Root, ".gitignore")), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public sealed class DeploymentFilesTests
     [Fact]
     public void The_image_runs_as_a_user_without_privileges_and_is_configured_by_environment()
     {
-        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryRoot(), "Dockerfile"));
+        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryFolder.Root, "Dockerfile"));
         var runtime = dockerfile.SkipWhile(l => !l.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(runtime);
         Assert.Contains(runtime, l => l.Trim() == "USER $APP_UID");
@@ -130,16 +130,5 @@ public sealed class DeploymentFilesTests
         }
 
         return merged;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Portal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Portal.sln not found above the test folder.");
     }
 }

@@ -10,7 +10,7 @@ namespace Portal.UnitTests.Localization;
 /// <summary>Vietnamese is the default language and the key; every key the UI uses must have its English.</summary>
 public sealed partial class EnglishTranslationTests
 {
-    private static readonly string WebProject = Path.Combine(RepositoryRoot(), "src", "Portal.Web");
+    private static readonly string WebProject = Path.Combine(RepositoryFolder.Root, "src", "Portal.Web");
 
     [Fact]
     public void Every_Vietnamese_UI_string_has_an_English_translation()
@@ -46,17 +46,6 @@ public sealed partial class EnglishTranslationTests
         keys.UnionWith(new[] { "dossier.transition.not-allowed", "dossier.reason.required", "dossier.payment.invalid", "other" }.Select(RuleMessages.For));
         keys.UnionWith(typeof(FieldMessages).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!));
         return keys;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Portal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Portal.sln not found above the test folder.");
     }
 
     [GeneratedRegex("(?<![A-Za-z])(?:L|l|localizer)\\[\\s*\"([^\"]+)\"")]

@@ -1880,3 +1880,29 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126175927_SeedStamps'
+)
+BEGIN
+    CREATE TABLE [SeedStamps] (
+        [Name] nvarchar(40) NOT NULL,
+        [Hash] varchar(64) NOT NULL,
+        [AppliedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SeedStamps] PRIMARY KEY ([Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126175927_SeedStamps'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126175927_SeedStamps', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

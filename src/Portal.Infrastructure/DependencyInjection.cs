@@ -44,6 +44,7 @@ public static class DependencyInjection
 
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<Observability.PortalMetrics>();
+        services.AddHostedService<Observability.PortalGaugeRefresher>();
         services.AddScoped<AdministrativeUnits.UnitChanges>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoAccountSeeder>();

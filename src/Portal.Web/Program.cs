@@ -9,11 +9,12 @@ builder.Services.AddPortalWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
-await DatabaseInitializer.InitializeAsync(app.Services);
+// `init`: migrate and seed the database (whatever Database:MigrateOnStartup says), then exit: the one-shot job
+// of a scaled deployment, before replicas that start with MigrateOnStartup=false (deploy/README.md).
+var init = args.Length > 0 && args[0] == "init";
+await DatabaseInitializer.InitializeAsync(app.Services, force: init);
 
-// `init`: migrate (with Database:MigrateOnStartup) and seed the database, then exit: the one-shot job of a
-// scaled deployment, before replicas that start with MigrateOnStartup=false (deploy/README.md).
-if (args.Length > 0 && args[0] == "init")
+if (init)
 {
     Console.Out.WriteLine("database initialised: migrations applied, reference data, OpenID Connect clients and counters seeded");
     return 0;

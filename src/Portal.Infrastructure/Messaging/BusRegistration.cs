@@ -18,12 +18,7 @@ public static class BusRegistration
 {
     public static IServiceCollection AddPortalMessaging(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
-        if (string.Equals(configuration["Portal:Role"], "Web", StringComparison.OrdinalIgnoreCase))
-        {
-            options.ProcessDossiers = false; // a web replica publishes its outbox and consumes nothing
-        }
-
+        var options = MessagingOptions.From(configuration);
         services.AddSingleton(options);
         services.Configure<OutboxOptions>(configuration.GetSection("Messaging:Outbox"));
         services.AddSingleton<OutboxSignal>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Portal.Infrastructure.Messaging;
 
 public enum BusTransport
@@ -10,6 +12,18 @@ public enum BusTransport
 public sealed class MessagingOptions
 {
     public const string SectionName = "Messaging";
+
+    /// <summary>The section as this process uses it: <c>Portal:Role=Web</c> consumes nothing, whatever <see cref="ProcessDossiers"/> says.</summary>
+    public static MessagingOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        if (string.Equals(configuration["Portal:Role"], "Web", StringComparison.OrdinalIgnoreCase))
+        {
+            options.ProcessDossiers = false; // a web replica publishes its outbox and consumes nothing
+        }
+
+        return options;
+    }
 
     public BusTransport Transport { get; set; } = BusTransport.InMemory;
 

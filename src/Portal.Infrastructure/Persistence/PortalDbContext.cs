@@ -35,6 +35,8 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
 
     public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
 
+    public DbSet<Seeding.SeedStamp> SeedStamps => Set<Seeding.SeedStamp>();
+
     public DbSet<Dossier> Dossiers => Set<Dossier>();
 
     public DbSet<DossierTransition> DossierTransitions => Set<DossierTransition>();

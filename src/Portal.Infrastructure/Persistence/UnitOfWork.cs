@@ -94,18 +94,35 @@ public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxS
         await BacklogCounters.ApplyAsync(db, backlog, cancellationToken);
     }
 
-    /// <summary>What this transaction does to the portal's counters, reported once it has committed.</summary>
+    /// <summary>What this transaction does to the portal's counters (one pass over the tracked entries), reported once it has committed.</summary>
     private Counted Count()
     {
-        var filed = db.ChangeTracker.Entries<Dossier>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Channel).ToList();
-        var routed = db.ChangeTracker.Entries<WorklistItem>().Count(e => e.State == EntityState.Added);
-        var completed = db.ChangeTracker.Entries<Dossier>().Count(e => e.State == EntityState.Modified
-            && StatisticRules.Ends(e.Entity.Status) && !StatisticRules.Ends(e.Property(d => d.Status).OriginalValue));
-        return new Counted(filed, routed, completed);
+        List<FilingChannel>? filed = null;
+        var (routed, completed) = (0, 0);
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            switch (entry.Entity)
+            {
+                case Dossier dossier when entry.State == EntityState.Added:
+                    (filed ??= []).Add(dossier.Channel);
+                    break;
+                case Dossier dossier when entry.State == EntityState.Modified && StatisticRules.Ends(dossier.Status)
+                    && entry.Property(nameof(Dossier.Status)).OriginalValue is DossierStatus before && !StatisticRules.Ends(before):
+                    completed++;
+                    break;
+                case WorklistItem when entry.State == EntityState.Added:
+                    routed++;
+                    break;
+            }
+        }
+
+        return filed is null && routed == 0 && completed == 0 ? Counted.Nothing : new Counted(filed ?? [], routed, completed);
     }
 
     private sealed record Counted(List<FilingChannel> Filed, int Routed, int Completed)
     {
+        public static readonly Counted Nothing = new([], 0, 0);
+
         public void Report(PortalMetrics metrics)
         {
             foreach (var channel in Filed.GroupBy(c => c))

@@ -10,10 +10,11 @@ namespace Portal.Infrastructure.Seeding;
 /// <summary>Start-up: create the data folder, migrate, switch SQLite to WAL, seed reference data (and demo accounts if asked).</summary>
 public static class DatabaseInitializer
 {
-    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <param name="force">Initialise even with <c>Database:MigrateOnStartup=false</c> (the <c>init</c> command of a deployment's one-shot job).</param>
+    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default, bool force = false)
     {
         var options = services.GetRequiredService<DatabaseOptions>();
-        if (!options.MigrateOnStartup)
+        if (!options.MigrateOnStartup && !force)
         {
             return;
         }

@@ -50,7 +50,8 @@ public sealed partial class MaskingConsoleFormatter() : ConsoleFormatter(Formatt
     public static string Mask(string? text) =>
         text is null ? string.Empty : PhoneNumbers().Replace(CitizenIds().Replace(text, m => CitizenId.Mask(m.Value)), m => string.Concat(m.ValueSpan[..^7], "****", m.ValueSpan[^3..]));
 
-    [GeneratedRegex(@"(?<!\d)\d{12}(?!\d)")]
+    /// <summary>Twelve digits on their own, but not the last group of a GUID (a message or correlation id).</summary>
+    [GeneratedRegex(@"(?<!\d)(?<![0-9A-Fa-f]{4}-)\d{12}(?!\d)")]
     private static partial Regex CitizenIds();
 
     [GeneratedRegex(@"(?<![\d+])(?:\+84|0)\d{9}(?!\d)")]

@@ -12,8 +12,8 @@ namespace Portal.Web.Infrastructure;
 /// Structured logs for a log collector (<c>Logging:Console:FormatterName=json</c>): one JSON object per line with
 /// the time (UTC), level, category, event id, message, the message's template values, the trace and span ids of
 /// the current activity (the same ids OpenTelemetry exports, carried across the bus by MassTransit) and the
-/// scopes' values (ASP.NET Core's request id, MassTransit's message and conversation ids). Every string is
-/// masked as by <see cref="MaskingConsoleFormatter"/> before it is written.
+/// scopes' values (ASP.NET Core's request id, MassTransit's message and conversation ids). Every string, names
+/// included, is masked as by <see cref="MaskingConsoleFormatter"/> before it is written.
 /// </summary>
 public sealed class MaskingJsonConsoleFormatter() : ConsoleFormatter(FormatterName)
 {
@@ -55,23 +55,36 @@ public sealed class MaskingJsonConsoleFormatter() : ConsoleFormatter(FormatterNa
             if (logEntry.State is IEnumerable<KeyValuePair<string, object?>> values)
             {
                 json.WriteStartObject("state");
-                WriteValues(json, values);
+                WriteValues(json, values, []);
                 json.WriteEndObject();
             }
 
             if (scopeProvider is not null)
             {
+                // Scopes with values (ASP.NET Core's request, MassTransit's message) become properties, the first
+                // scope's value winning when two name the same one; plain scopes (text) are listed apart.
+                var texts = new List<string>();
                 json.WriteStartObject("scopes");
                 scopeProvider.ForEachScope(
-                    static (scope, writer) =>
+                    static (scope, state) =>
                     {
                         if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
                         {
-                            WriteValues(writer, pairs);
+                            WriteValues(state.Json, pairs, state.Written);
+                        }
+                        else if (Convert.ToString(scope, CultureInfo.InvariantCulture) is { Length: > 0 } text)
+                        {
+                            state.Texts.Add(MaskingConsoleFormatter.Mask(text));
                         }
                     },
-                    json);
+                    (Json: json, Written: new HashSet<string>(StringComparer.Ordinal), Texts: texts));
                 json.WriteEndObject();
+                if (texts.Count > 0)
+                {
+                    json.WriteStartArray("scopeText");
+                    texts.ForEach(json.WriteStringValue);
+                    json.WriteEndArray();
+                }
             }
 
             json.WriteEndObject();
@@ -80,17 +93,19 @@ public sealed class MaskingJsonConsoleFormatter() : ConsoleFormatter(FormatterNa
         textWriter.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
-    private static void WriteValues(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, object?>> values)
+    /// <summary>Each pair once (the first of a name), name and value masked.</summary>
+    private static void WriteValues(Utf8JsonWriter json, IEnumerable<KeyValuePair<string, object?>> values, HashSet<string> written)
     {
         foreach (var (key, value) in values)
         {
-            if (key == "{OriginalFormat}")
+            var name = MaskingConsoleFormatter.Mask(key);
+            if (key == "{OriginalFormat}" || !written.Add(name))
             {
                 continue;
             }
 
             var text = Convert.ToString(value, CultureInfo.InvariantCulture);
-            json.WriteString(key, text is null ? null : MaskingConsoleFormatter.Mask(text));
+            json.WriteString(name, text is null ? null : MaskingConsoleFormatter.Mask(text));
         }
     }
 }

@@ -78,7 +78,7 @@ public static class WebRegistration
         var digest = configuration.GetSection("Casework:DailyDigest").Get<Features.Casework.DailyDigestOptions>() ?? new Features.Casework.DailyDigestOptions();
         services.AddSingleton(digest);
         services.AddSingleton<Features.Casework.DailyDigestService>();
-        if (digest.Enabled && (configuration.GetSection("Messaging").Get<Portal.Infrastructure.Messaging.MessagingOptions>()?.ProcessDossiers ?? true))
+        if (digest.Enabled && Portal.Infrastructure.Messaging.MessagingOptions.From(configuration).ProcessDossiers)
         {
             // Sent by the processing role (one per deployment is enough; the per-day record stops duplicates anyway).
             services.AddHostedService(sp => sp.GetRequiredService<Features.Casework.DailyDigestService>());

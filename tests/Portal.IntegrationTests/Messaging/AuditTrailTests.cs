@@ -57,11 +57,13 @@ public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixtur
         var metrics = await Eventually.GetAsync(
             async () => await scrape.GetStringAsync(new Uri(factory.Address, "/metrics")) is { } text && text.Contains("portal_dossiers_completed_total", StringComparison.Ordinal) ? text : null,
             "the completed dossier counted in /metrics");
-        Assert.Matches(@"(?m)^portal_dossiers_submitted_total\{[^}]*channel=""online""[^}]*\} [2-9]", metrics);
-        Assert.Matches(@"(?m)^portal_dossiers_routed_total\{[^}]*\} [2-9]", metrics);
-        Assert.Matches(@"(?m)^portal_dossiers_completed_total\{[^}]*\} [1-9]", metrics);
-        Assert.Matches(@"(?m)^portal_worklist_depth\{[^}]*agency=""committee""[^}]*commune=""14758""[^}]*\} [1-9]", metrics);
-        Assert.Matches(@"(?m)^portal_outbox_pending\{[^}]*\} \d", metrics);
+        // At least (other portals of the test run may add to the same meters): the two filings, their routing,
+        // the finished dossier, and the other one open in Hàm Rồng's committee queue.
+        Assert.True(Sample(metrics, "portal_dossiers_submitted_total", "channel=\"online\"") >= 2, metrics);
+        Assert.True(Sample(metrics, "portal_dossiers_routed_total") >= 2, metrics);
+        Assert.True(Sample(metrics, "portal_dossiers_completed_total") >= 1, metrics);
+        Assert.True(Sample(metrics, "portal_worklist_depth", "commune=\"14758\"", "agency=\"committee\"") >= 1, metrics);
+        Assert.True(Sample(metrics, "portal_outbox_pending") >= 0, metrics);
 
         // Statistics are fed by the same events: two submissions and one result, on time, today.
         var today = VietnamTime.LocalDate(DateTimeOffset.UtcNow);
@@ -112,6 +114,18 @@ public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixtur
         var (breaks, lines, _) = await factory.QueryAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None));
         Assert.Empty(breaks);
         Assert.True(lines >= 150);
+    }
+
+    /// <summary>The sum of a metric's samples whose labels include all of <paramref name="labels"/>; fails if there is none.</summary>
+    private static double Sample(string metrics, string name, params string[] labels)
+    {
+        var samples = metrics.Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+            .Where(l => labels.All(label => l.Contains(label, StringComparison.Ordinal)))
+            .Select(l => double.Parse(l.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.True(samples.Count > 0, $"no sample of {name} with {string.Join(", ", labels)}");
+        return samples.Sum();
     }
 
     private static async Task ActAsync(BrowserClient user, string code, string step, Dictionary<string, string>? fields = null)

@@ -31,7 +31,7 @@ public sealed partial class ScaledReplicasTests(ITestOutputHelper output)
         common["DataProtection__Store"] = "Database";
         var port1 = PortalProcess.FreePort();
         common["Oidc__Issuer"] = $"http://127.0.0.1:{port1}/"; // as the public address behind a load balancer would be
-        Dictionary<string, string> Web() => new(common) { ["Messaging__ProcessDossiers"] = "false", ["Portal__Role"] = "Web" };
+        Dictionary<string, string> Web() => new(common) { ["Portal__Role"] = "Web" }; // the role alone turns the consumers off
         Dictionary<string, string> Processing() => new(common) { ["Portal__Role"] = "Processing" };
         using var web1 = new PortalProcess("web 1", port1, Web());
         using var web2 = new PortalProcess("web 2", PortalProcess.FreePort(), Web());

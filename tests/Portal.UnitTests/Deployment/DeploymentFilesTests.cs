@@ -78,13 +78,18 @@ public sealed class DeploymentFilesTests
             Assert.Contains(file, kustomization, StringComparison.Ordinal);
         }
 
-        var hpa = File.ReadAllText(Path.Combine(Deploy, "k8s", "hpa.yaml"));
-        var pdb = File.ReadAllText(Path.Combine(Deploy, "k8s", "pdb.yaml"));
-        foreach (var target in new[] { "portal-web", "portal-processing" })
-        {
-            Assert.Contains($"name: {target}", hpa, StringComparison.Ordinal);
-            Assert.Contains(target, pdb, StringComparison.Ordinal);
-        }
+        // Each autoscaler scales its own deployment; each budget selects that deployment's pods.
+        var scaled = Documents(Path.Combine(Deploy, "k8s", "hpa.yaml"))
+            .Select(d => Map(Map(d, "spec"), "scaleTargetRef").Children[new YamlScalarNode("name")].ToString()).Order();
+        Assert.Equal(["portal-processing", "portal-web"], scaled);
+        var podLabels = new[] { "deployment-web.yaml", "deployment-processing.yaml" }.ToDictionary(
+            file => file,
+            file => Strings(Map(Map(Map(Map(Load(Path.Combine(Deploy, "k8s", file)), "spec"), "template"), "metadata"), "labels")));
+        var covered = Documents(Path.Combine(Deploy, "k8s", "pdb.yaml"))
+            .Select(d => Strings(Map(Map(Map(d, "spec"), "selector"), "matchLabels")))
+            .Select(selector => podLabels.Single(p => selector.All(l => p.Value.GetValueOrDefault(l.Key) == l.Value)).Key)
+            .Order();
+        Assert.Equal(["deployment-processing.yaml", "deployment-web.yaml"], covered);
     }
 
     [Fact]
@@ -104,6 +109,16 @@ public sealed class DeploymentFilesTests
         using var reader = new StreamReader(path);
         stream.Load(reader);
         return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    private static Dictionary<string, string> Strings(YamlMappingNode map) => map.Children.ToDictionary(c => c.Key.ToString(), c => c.Value.ToString());
+
+    private static IEnumerable<YamlMappingNode> Documents(string path)
+    {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(path);
+        stream.Load(reader);
+        return [.. stream.Documents.Select(d => (YamlMappingNode)d.RootNode)];
     }
 
     private static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];

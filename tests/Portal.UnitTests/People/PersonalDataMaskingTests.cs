@@ -54,7 +54,9 @@ public sealed class PersonalDataMaskingTests
             new("UserName", "038090000001"), new("Attempts", 3), new("{OriginalFormat}", "Sign-in failed for {UserName} after {Attempts}"),
         };
         var scopes = new LoggerExternalScopeProvider();
-        using var scope = scopes.Push(new Dictionary<string, object?> { ["RequestId"] = "0HN1", ["Phone"] = "0912345678" });
+        using var scope = scopes.Push(new Dictionary<string, object?> { ["RequestId"] = "0HN1", ["Phone"] = "0912345678", ["MessageId"] = "0e5b0000-c0a8-0a0b-4dc3-000000000001" });
+        using var inner = scopes.Push(new Dictionary<string, object?> { ["RequestId"] = "second", ["user 038090000001"] = "x" });
+        using var text = scopes.Push("Citizen 038090000001 signing in");
         var entry = new LogEntry<List<KeyValuePair<string, object?>>>(
             LogLevel.Warning, "Portal.Test", new EventId(9), state, new InvalidOperationException("no user 038090000001"), (_, _) => "Sign-in failed for 038090000001 after 3");
 
@@ -72,6 +74,9 @@ public sealed class PersonalDataMaskingTests
         Assert.False(root.GetProperty("state").TryGetProperty("{OriginalFormat}", out _));
         Assert.Equal("0HN1", root.GetProperty("scopes").GetProperty("RequestId").GetString());
         Assert.Equal("091****678", root.GetProperty("scopes").GetProperty("Phone").GetString());
+        Assert.Equal("0e5b0000-c0a8-0a0b-4dc3-000000000001", root.GetProperty("scopes").GetProperty("MessageId").GetString()); // a GUID is not a citizen ID
+        Assert.Equal("x", root.GetProperty("scopes").GetProperty("user 038******001").GetString()); // names are masked too
+        Assert.Equal("Citizen 038******001 signing in", root.GetProperty("scopeText")[0].GetString());
         Assert.Contains("no user 038******001", root.GetProperty("exception").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("038090000001", line, StringComparison.Ordinal);
         Assert.DoesNotContain("0912345678", line, StringComparison.Ordinal);

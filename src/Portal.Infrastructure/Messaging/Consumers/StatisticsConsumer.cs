@@ -155,6 +155,9 @@ public sealed class StatisticsConsumerDefinition : ConsumerDefinition<Statistics
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<StatisticsConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        consumerConfigurator.UseMessageRetry(r => r.Intervals(50, 250, 1000));
+        // Processing replicas on SQL Server meet on the same counter rows (the province-wide roll-ups): a write
+        // from a stale read is refused (concurrency tokens) and tried again with fresh counts, a few more times
+        // than elsewhere, with growing pauses; what still fails is parked and redelivered later.
+        consumerConfigurator.UseMessageRetry(r => r.Intervals(20, 50, 100, 250, 500, 1000, 2000));
     }
 }

@@ -110,7 +110,7 @@ internal sealed partial class OutboxDispatcher(
     private async Task PublishAsync(OutboxMessage row, Type type, object message, CancellationToken cancellationToken)
     {
         using var activity = row.TraceParent is { } parent && ActivityContext.TryParse(parent, null, out var context)
-            ? Tracing.Source.StartActivity("outbox publish", ActivityKind.Producer, context)
+            ? Tracing.Source.StartActivity("outbox publish", ActivityKind.Internal, context)
             : null;
         activity?.SetTag("messaging.message.id", row.MessageId.ToString());
         await bus.Publish(message, type, c => c.MessageId = row.MessageId, cancellationToken);

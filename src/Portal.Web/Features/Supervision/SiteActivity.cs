@@ -142,13 +142,13 @@ public sealed class SiteActivity(TimeProvider clock)
     }
 }
 
-/// <summary>Counts page views of people (not the API, health probes, static files or the OpenID endpoints).</summary>
+/// <summary>Counts page views of people (not the API, health probes, the metrics scrape, static files or the OpenID endpoints).</summary>
 public sealed class SiteActivityMiddleware(RequestDelegate next, SiteActivity activity)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (HttpMethods.IsGet(context.Request.Method) && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/health")
+        if (HttpMethods.IsGet(context.Request.Method) && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/health") && !path.StartsWithSegments(Observability.MetricsPath)
             && !path.StartsWithSegments("/connect") && !path.StartsWithSegments("/lib") && !path.StartsWithSegments("/css") && !Path.HasExtension(path.Value))
         {
             var visitor = context.Request.Cookies[SiteActivity.CookieName];

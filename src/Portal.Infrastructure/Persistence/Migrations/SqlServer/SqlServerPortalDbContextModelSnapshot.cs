@@ -1553,6 +1553,26 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DossierCodeSequences");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Seeding.SeedStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SeedStamps");
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Statistics.BacklogCounter", b =>
                 {
                     b.Property<int>("Axis")

@@ -1520,6 +1520,26 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DossierCodeSequences");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Seeding.SeedStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SeedStamps");
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Statistics.BacklogCounter", b =>
                 {
                     b.Property<int>("Axis")

@@ -55,8 +55,10 @@ public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixtur
         // dossier, and the other still open in Hàm Rồng's committee queue.
         using var scrape = new HttpClient();
         var metrics = await Eventually.GetAsync(
-            async () => await scrape.GetStringAsync(new Uri(factory.Address, "/metrics")) is { } text && text.Contains("portal_dossiers_completed_total", StringComparison.Ordinal) ? text : null,
-            "the completed dossier counted in /metrics");
+            async () => await scrape.GetStringAsync(new Uri(factory.Address, "/metrics")) is { } text
+                && text.Split('\n').Any(l => l.StartsWith("portal_worklist_depth{", StringComparison.Ordinal) && l.Contains("commune=\"14758\"", StringComparison.Ordinal)) ? text : null,
+            "Hàm Rồng's worklist depth in /metrics (the gauges are read every 10 s)",
+            TimeSpan.FromSeconds(30));
         // At least (other portals of the test run may add to the same meters): the two filings, their routing,
         // the finished dossier, and the other one open in Hàm Rồng's committee queue.
         Assert.True(Sample(metrics, "portal_dossiers_submitted_total", "channel=\"online\"") >= 2, metrics);

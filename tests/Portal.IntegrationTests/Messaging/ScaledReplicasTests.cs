@@ -87,6 +87,11 @@ public sealed partial class ScaledReplicasTests(ITestOutputHelper output)
             Assert.All(submitted, n => Assert.True(n > 0));
             Assert.Equal(Dossiers, routed.Sum());
             Assert.All(routed, n => Assert.True(n > 0, "a processing replica routed nothing: the queues were not shared"));
+
+            // The gauges read the shared database (every 10 s): all 200 dossiers open in the two communes' queues.
+            await Eventually.GetAsync(
+                async () => await MetricAsync(processingA, "portal_worklist_depth") == Dossiers ? "all" : null, "200 open dossiers in the depth gauge", TimeSpan.FromSeconds(30));
+            Assert.Equal(0, await MetricAsync(web1, "portal_outbox_pending"));
             Assert.All(processes, p => Assert.Empty(p.UnexpectedExits));
 
             // Readiness with the broker away: web replicas stay ready (filings wait in the outbox); processing

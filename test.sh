@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the portal, installing what the tests need first (a private RabbitMQ on loopback,
 # Debian's Chromium for the browser tests).
-#   1. installs Chromium and docker-compose if missing; starts RabbitMQ (scripts/rabbitmq.sh; apt-get
-#      installs it) and wipes it;
+#   1. installs Chromium, docker-compose and kubectl (Debian's kubernetes-client) if missing; starts
+#      RabbitMQ (scripts/rabbitmq.sh; apt-get installs it) and wipes it;
 #   2. builds the solution (warnings are errors);
 #   3. checks that both providers' migrations match the model, that deploy/sql/portal-sqlserver.sql
 #      is the idempotent script of the current migrations, and that the deployment files render
@@ -21,10 +21,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 cleanup() { bash scripts/rabbitmq.sh stop >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-# Debian's Chromium for the browser tests, docker-compose 1.29 to validate deploy/docker-compose.yml.
+# Debian's Chromium for the browser tests, docker-compose 1.29 and kubectl to validate deploy/.
 missing_packages=()
 [[ -x /usr/bin/chromium ]] || missing_packages+=(chromium)
 command -v docker-compose >/dev/null || missing_packages+=(docker-compose)
+command -v kubectl >/dev/null || missing_packages+=(kubernetes-client) # Debian's kubectl (1.20): renders deploy/k8s
 if ((${#missing_packages[@]} > 0)); then
   sudo_cmd=()
   ((EUID == 0)) || sudo_cmd=(sudo)
@@ -72,7 +73,7 @@ compose_config_renders() {
 }
 k8s_manifests_render() {
   if ! command -v kubectl >/dev/null; then
-    echo "kubectl is not installed: it renders deploy/k8s (kubectl kustomize). Debian has no package for it; install it from the Kubernetes project's own apt repository."
+    echo "kubectl is not installed: it renders deploy/k8s (kubectl kustomize); apt-get install kubernetes-client (Debian) or the Kubernetes project's own package."
     return 1
   fi
   kubectl kustomize deploy/k8s >"$results/k8s.yaml" &&

@@ -33,7 +33,7 @@ public static class DependencyInjection
         {
             var connectionString = database.ResolveSqliteConnectionString();
             var pragmas = new SqlitePragmaInterceptor(database.SqliteJournalSizeLimitBytes, database.SqliteBusyTimeoutMilliseconds);
-            services.AddSingleton<IWriteGate>(_ => new SerialWriteGate());
+            services.AddSingleton<IWriteGate>(sp => new SerialWriteGate(sp.GetRequiredService<Observability.PortalMetrics>()));
             // Microsoft.Data.Sqlite retries a busy database itself for the command timeout (30 s by default),
             // whatever the busy_timeout pragma says: both follow the one setting, so a lock held elsewhere
             // fails the write (a 503 to retry) in that time instead of holding the write path for 30 seconds.

@@ -24,6 +24,8 @@ public sealed class PortalMetrics : IDisposable
     private readonly Counter<long> _submitted;
     private readonly Counter<long> _routed;
     private readonly Counter<long> _completed;
+    private readonly Histogram<double> _writeWait;
+    private readonly Histogram<double> _writeHeld;
     private volatile DatabaseGauges _gauges = DatabaseGauges.Empty;
 
     public PortalMetrics(IMeterFactory meters)
@@ -32,6 +34,8 @@ public sealed class PortalMetrics : IDisposable
         _submitted = _meter.CreateCounter<long>("portal.dossiers.submitted", "{dossier}", "Dossiers filed (online, direct or postal), counted when stored.");
         _routed = _meter.CreateCounter<long>("portal.dossiers.routed", "{dossier}", "Dossiers placed in their commune queue's worklist.");
         _completed = _meter.CreateCounter<long>("portal.dossiers.completed", "{dossier}", "Dossiers whose processing ended (processed, refused, stopped or withdrawn).");
+        _writeWait = _meter.CreateHistogram<double>("portal.write_path.wait", "s", "Time a writer waited for the single SQLite write path.");
+        _writeHeld = _meter.CreateHistogram<double>("portal.write_path.held", "s", "Time a writer held the single SQLite write path (its sum's rate is the path's utilisation: 1 = saturated).");
         _meter.CreateObservableGauge("portal.outbox.pending", () => _gauges.OutboxPending, "{message}", "Messages written to the outbox and not yet published.");
         _meter.CreateObservableGauge("portal.outbox.lag", () => _gauges.OutboxLagSeconds, "s", "Age of the oldest message waiting in the outbox (0 when none waits).");
         _meter.CreateObservableGauge("portal.worklist.depth", () => _gauges.Depth, "{dossier}", "Open dossiers (not yet processed) in each commune queue's worklist.");
@@ -64,6 +68,14 @@ public sealed class PortalMetrics : IDisposable
         {
             _completed.Add(count);
         }
+    }
+
+    /// <summary>One writer's turn on the single write path (SQLite only), by <see cref="WriterName"/>: how long it queued, how long it held the path.</summary>
+    public void WritePath(string writer, TimeSpan waited, TimeSpan held)
+    {
+        var tag = new KeyValuePair<string, object?>("writer", writer);
+        _writeWait.Record(waited.TotalSeconds, tag);
+        _writeHeld.Record(held.TotalSeconds, tag);
     }
 
     public void Dispose() => _meter.Dispose();

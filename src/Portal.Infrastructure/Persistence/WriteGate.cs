@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Portal.Infrastructure.Observability;
+
 namespace Portal.Infrastructure.Persistence;
 
 /// <summary>
@@ -13,6 +16,21 @@ public interface IWriteGate
     IDisposable Enter();
 }
 
+/// <summary>
+/// Who is writing, for the write path's metrics (<c>portal.write_path.*</c>, tag <c>writer</c>): <c>web</c> for
+/// web requests, the queue's name for the bus's consumers (<c>commune-queues</c> for the 332 commune queues
+/// together), <c>outbox</c> for the dispatcher; <c>other</c> for the rest (background services, commands).
+/// </summary>
+public static class WriterName
+{
+    private static readonly AsyncLocal<string?> Name = new();
+
+    public static string Current => Name.Value ?? "other";
+
+    /// <summary>Names the current flow and everything it awaits; set once where the flow starts.</summary>
+    public static void Set(string name) => Name.Value = name;
+}
+
 /// <remarks>
 /// The semaphore is deliberately never disposed: a writer still inside the gate when the host's
 /// services are disposed (a consumer finishing during shutdown) must still be able to release it,
@@ -20,14 +38,19 @@ public interface IWriteGate
 /// at most <see cref="MaxWait"/>, then fails with a clear error (retried by the bus, a 503 on the web)
 /// instead of hanging.
 /// </remarks>
-internal sealed class SerialWriteGate(TimeSpan maxWait) : IWriteGate
+internal sealed class SerialWriteGate(TimeSpan maxWait, PortalMetrics? metrics = null) : IWriteGate
 {
-    private static readonly IDisposable AlreadyHeld = new Holder(null);
+    private static readonly IDisposable AlreadyHeld = new Holder(null, null);
     private readonly SemaphoreSlim _semaphore = new(1, 1);
     private readonly AsyncLocal<Holder?> _current = new();
 
     public SerialWriteGate()
         : this(TimeSpan.FromSeconds(30))
+    {
+    }
+
+    public SerialWriteGate(PortalMetrics metrics)
+        : this(TimeSpan.FromSeconds(30), metrics)
     {
     }
 
@@ -42,7 +65,7 @@ internal sealed class SerialWriteGate(TimeSpan maxWait) : IWriteGate
             return ValueTask.FromResult(AlreadyHeld);
         }
 
-        var holder = new Holder(_semaphore);
+        var holder = new Holder(_semaphore, metrics);
         _current.Value = holder;
         return WaitAsync(holder, cancellationToken);
     }
@@ -59,7 +82,8 @@ internal sealed class SerialWriteGate(TimeSpan maxWait) : IWriteGate
             throw new WriteGateTimeoutException(maxWait);
         }
 
-        var holder = new Holder(_semaphore) { IsAcquired = true };
+        var holder = new Holder(_semaphore, metrics);
+        holder.Acquired();
         _current.Value = holder;
         return holder;
     }
@@ -73,7 +97,7 @@ internal sealed class SerialWriteGate(TimeSpan maxWait) : IWriteGate
                 throw new WriteGateTimeoutException(maxWait);
             }
 
-            holder.IsAcquired = true;
+            holder.Acquired();
             return holder;
         }
         catch
@@ -83,13 +107,23 @@ internal sealed class SerialWriteGate(TimeSpan maxWait) : IWriteGate
         }
     }
 
-    private sealed class Holder(SemaphoreSlim? semaphore) : IDisposable
+    private sealed class Holder(SemaphoreSlim? semaphore, PortalMetrics? metrics) : IDisposable
     {
+        private readonly long _queuedAt = Stopwatch.GetTimestamp();
+        private readonly string _writer = WriterName.Current;
+        private long _acquiredAt;
+
         public SemaphoreSlim? Semaphore => semaphore;
 
-        public bool IsAcquired { get; set; }
+        public bool IsAcquired { get; private set; }
 
         public bool IsReleased { get; set; }
+
+        public void Acquired()
+        {
+            _acquiredAt = Stopwatch.GetTimestamp();
+            IsAcquired = true;
+        }
 
         public void Dispose()
         {
@@ -102,6 +136,7 @@ internal sealed class SerialWriteGate(TimeSpan maxWait) : IWriteGate
             if (IsAcquired)
             {
                 semaphore.Release();
+                metrics?.WritePath(_writer, Stopwatch.GetElapsedTime(_queuedAt, _acquiredAt), Stopwatch.GetElapsedTime(_acquiredAt));
             }
         }
     }

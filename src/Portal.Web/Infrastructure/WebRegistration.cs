@@ -165,6 +165,11 @@ public static class WebRegistration
         }
 
         app.UseForwardedHeaders();
+        app.Use((context, next) =>
+        {
+            Portal.Infrastructure.Persistence.WriterName.Set("web"); // the write path's metrics, by writer
+            return next(context);
+        });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
         {

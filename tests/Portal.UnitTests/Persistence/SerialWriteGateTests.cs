@@ -1,3 +1,6 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Observability;
 using Portal.Infrastructure.Persistence;
 
 namespace Portal.UnitTests.Persistence;
@@ -72,6 +75,46 @@ public sealed class SerialWriteGateTests
         held.Dispose();
         var next = await Task.Run(() => gate.EnterAsync(CancellationToken.None).AsTask());
         next.Dispose();
+    }
+
+    [Fact]
+    public async Task Each_turn_is_measured_with_the_writer_that_took_it()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var metrics = new PortalMetrics(services.GetRequiredService<IMeterFactory>());
+        var gate = new SerialWriteGate(metrics);
+        var turns = new List<(string Instrument, double Seconds, string? Writer)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == PortalMetrics.MeterName && instrument.Name.StartsWith("portal.write_path.", StringComparison.Ordinal))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) =>
+        {
+            lock (turns)
+            {
+                turns.Add((instrument.Name, value, tags.ToArray().Single(t => t.Key == "writer").Value as string));
+            }
+        });
+        listener.Start();
+
+        await Task.Run(async () =>
+        {
+            WriterName.Set("web");
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                await Task.Delay(20);
+            }
+        });
+        await Task.Run(() => gate.Enter().Dispose());
+
+        Assert.Equal(
+            [("portal.write_path.wait", "web"), ("portal.write_path.held", "web"), ("portal.write_path.wait", "other"), ("portal.write_path.held", "other")],
+            turns.Select(t => (t.Instrument, t.Writer!)));
+        Assert.True(turns[1].Seconds >= 0.015, $"held {turns[1].Seconds} s inside a 20 ms turn");
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -33,6 +33,7 @@ internal sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        WriterName.Set("outbox");
         while (!stoppingToken.IsCancellationRequested)
         {
             try

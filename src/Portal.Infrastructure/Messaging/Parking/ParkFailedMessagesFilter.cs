@@ -21,6 +21,8 @@ public sealed partial class ParkFailedMessagesFilter<T>(
 
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
+        var queue = context.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1];
+        WriterName.Set(queue.StartsWith("dossier-", StringComparison.Ordinal) ? queue : "commune-queues");
         try
         {
             await next.Send(context);

@@ -67,7 +67,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", "Portal@2025");
         await page.ClickAsync("form[action='/dang-nhap'] button[type=submit]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        // Commit, not the page's load event: the sign-in cookie came with the redirect, and Chromium without
+        // JavaScript sometimes never reports "load" (CI saw a 30-s timeout after "networkidle" had fired).
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>axe-core on the current page: the serious and critical violations, as readable lines, and any Content-Security-Policy violation the page met.</summary>

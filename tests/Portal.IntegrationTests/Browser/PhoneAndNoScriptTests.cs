@@ -50,12 +50,12 @@ public sealed partial class PhoneAndNoScriptTests(BrowserFixture browsers, Kestr
         var page = await context.NewPageAsync();
 
         await SignInAsync(page, "038195000002");
-        await page.GotoAsync("/nop-ho-so/1.004873");
+        await page.GotoAsync("/nop-ho-so/1.004873", new() { WaitUntil = WaitUntilState.DOMContentLoaded }); // see SignInAsync
         await page.SelectOptionAsync("#field-purpose", "Đăng ký kết hôn");
         await page.SelectOptionAsync("#field-maritalStatus", "Chưa kết hôn");
         await page.CheckAsync("#Consent");
         await page.ClickAsync("button:has-text('Nộp hồ sơ'):not(:has-text('trực tuyến'))");
-        await page.WaitForURLAsync(new Regex("/ho-so/14797-"));
+        await page.WaitForURLAsync(new Regex("/ho-so/14797-"), new() { WaitUntil = WaitUntilState.Commit }); // see SignInAsync
 
         var code = (await page.InnerTextAsync("[data-testid=dossier-code]")).Trim();
         Assert.NotNull(await portal.QueryAsync(db => db.Dossiers.FirstOrDefaultAsync(d => d.Code == Portal.Domain.Dossiers.DossierCode.Parse(code))));

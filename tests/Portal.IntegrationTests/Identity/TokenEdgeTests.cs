@@ -9,7 +9,7 @@ public sealed class TokenEdgeFactory : KestrelPortalFactory
 {
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
-        builder.UseSetting("Oidc:AccessTokenLifetime", "00:00:02");
+        builder.UseSetting("Oidc:AccessTokenLifetime", "00:00:04"); // room for the first call on a busy machine
         builder.UseSetting("Oidc:Scopes:2:Name", "partner");
         builder.UseSetting("Oidc:Scopes:2:Resources:0", "partner-api");
         builder.UseSetting("Oidc:Clients:2:ClientId", "partner");
@@ -29,7 +29,7 @@ public sealed class TokenEdgeTests(TokenEdgeFactory factory) : IClassFixture<Tok
         var tokens = await OidcClient.ClientCredentialsAsync(browser.Http);
         Assert.Equal(HttpStatusCode.OK, (await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/stats/communes", tokens.AccessToken)).StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(5));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/stats/communes", tokens.AccessToken)).StatusCode);
     }

@@ -30,19 +30,18 @@ public sealed partial class ParkFailedMessagesFilter<T>(
         catch (Exception ex) when (!context.CancellationToken.IsCancellationRequested && IntegrationEvents.IsKnown(typeof(T)))
         {
             var attempts = (context.Headers.Get<int>(AttemptsHeader) ?? 0) + 1;
-            await ParkAsync(context, ex, attempts);
+            await ParkAsync(context, queue, ex, attempts);
             LogParked(ex, typeof(T).Name, context.MessageId, attempts);
         }
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("park-failed-messages");
 
-    private async Task ParkAsync(ConsumeContext<T> context, Exception error, int attempts)
+    private async Task ParkAsync(ConsumeContext<T> context, string queue, Exception error, int attempts)
     {
         var now = clock.GetUtcNow();
         var delays = options.Effective;
         var messageId = context.MessageId ?? Guid.NewGuid();
-        var queue = context.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1];
         var text = $"{error.GetType().Name}: {error.Message}{(error.InnerException is { } inner ? $" → {inner.Message}" : string.Empty)}";
         text = text.Length > ParkedMessage.ErrorMaxLength ? text[..ParkedMessage.ErrorMaxLength] : text;
         await using var scope = scopes.CreateAsyncScope();

@@ -29,11 +29,19 @@ public sealed class PortalProcess(string name, int port, IReadOnlyDictionary<str
 
     public static string WebDirectory => Path.Combine(Repository.Root, "src", "Portal.Web");
 
-    /// <summary>Portal.Web.dll of the same configuration (Debug or Release) as this harness.</summary>
+    /// <summary>
+    /// Portal.Web.dll of the same configuration (Debug or Release) as this harness, or the one named by
+    /// <c>PORTAL_WEB_DLL</c> (a published build, e.g. ReadyToRun as in the container image; it runs in its own folder).
+    /// </summary>
     public static string Dll
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("PORTAL_WEB_DLL") is { Length: > 0 } published)
+            {
+                return File.Exists(published) ? Path.GetFullPath(published) : throw new FileNotFoundException($"PORTAL_WEB_DLL={published} does not exist.");
+            }
+
             var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
             var dll = Path.Combine(WebDirectory, "bin", configuration, "net10.0", "Portal.Web.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is missing: build the solution first.");
@@ -51,7 +59,8 @@ public sealed class PortalProcess(string name, int port, IReadOnlyDictionary<str
     {
         var start = new ProcessStartInfo("dotnet", [Dll])
         {
-            WorkingDirectory = WebDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = Environment.GetEnvironmentVariable("PORTAL_WEB_DLL") is { Length: > 0 } ? Path.GetDirectoryName(Dll)! : WebDirectory,
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         foreach (var (key, value) in settings)
         {

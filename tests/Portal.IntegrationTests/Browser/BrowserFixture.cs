@@ -67,9 +67,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", "Portal@2025");
         await page.ClickAsync("form[action='/dang-nhap'] button[type=submit]");
-        // Commit, not the page's load event: the sign-in cookie came with the redirect, and Chromium without
-        // JavaScript sometimes never reports "load" (CI saw a 30-s timeout after "networkidle" had fired).
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"), new() { WaitUntil = WaitUntilState.Commit });
+        await ArrivedAsync(page, new System.Text.RegularExpressions.Regex("/$"));
+    }
+
+    /// <summary>
+    /// Waits until the page's URL matches, and with <paramref name="loaded"/> until its document has finished loading
+    /// (stylesheets too, for the accessibility checks; needs JavaScript). Polls the URL and <c>document.readyState</c>
+    /// instead of waiting for Playwright's lifecycle events: with Debian's Chromium, <c>WaitForURLAsync</c> on a page
+    /// already at the URL sometimes waited for a "load" event that never came (CI: 30-s timeouts after "networkidle").
+    /// </summary>
+    public static async Task ArrivedAsync(IPage page, System.Text.RegularExpressions.Regex url, bool loaded = false)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
+        if (loaded)
+        {
+            await page.WaitForFunctionAsync("document.readyState === 'complete'", null, new() { Timeout = 30_000, PollingInterval = 50 });
+        }
     }
 
     /// <summary>axe-core on the current page: the serious and critical violations, as readable lines, and any Content-Security-Policy violation the page met.</summary>

@@ -32,7 +32,7 @@ public sealed partial class CitizenJourneyTests(BrowserFixture browsers, Kestrel
         await page.FillAsync("#ConfirmPassword", "Thu@20252025");
         await page.CheckAsync("#Consent");
         await page.ClickAsync("button[type=submit]:has-text('Đăng ký')");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.ArrivedAsync(page, new Regex("/$"));
 
         // Complete the profile once.
         await page.GotoAsync("/tai-khoan/ho-so");
@@ -62,7 +62,7 @@ public sealed partial class CitizenJourneyTests(BrowserFixture browsers, Kestrel
         await page.SetInputFilesAsync("#Files", new FilePayload { Name = "giay-chung-sinh.pdf", MimeType = "application/pdf", Buffer = Files.Pdf });
         await page.CheckAsync("#Consent");
         await page.ClickAsync("button:has-text('Nộp hồ sơ'):not(:has-text('trực tuyến'))");
-        await page.WaitForURLAsync(new Regex("/ho-so/14758-"));
+        await BrowserFixture.ArrivedAsync(page, new Regex("/ho-so/14758-"), loaded: true);
         await CheckAsync(page);
         var code = (await page.InnerTextAsync("[data-testid=dossier-code]")).Trim();
         Assert.Matches("^14758-[0-9]{6}-[0-9]{4,}$", code);

@@ -28,7 +28,7 @@ public sealed partial class PhoneAndNoScriptTests(BrowserFixture browsers, Kestr
         await page.FillAsync("#field-toDate", "2027-12-01");
         await page.CheckAsync("#Consent");
         await page.ClickAsync("button:has-text('Nộp hồ sơ'):not(:has-text('trực tuyến'))");
-        await page.WaitForURLAsync(new Regex("/ho-so/14758-"));
+        await BrowserFixture.ArrivedAsync(page, new Regex("/ho-so/14758-"), loaded: true);
         problems.AddRange(await BrowserFixture.AccessibilityProblemsAsync(page));
         var code = (await page.InnerTextAsync("[data-testid=dossier-code]")).Trim();
         await page.GotoAsync($"/ho-so/{code}/bien-nhan");
@@ -50,12 +50,12 @@ public sealed partial class PhoneAndNoScriptTests(BrowserFixture browsers, Kestr
         var page = await context.NewPageAsync();
 
         await SignInAsync(page, "038195000002");
-        await page.GotoAsync("/nop-ho-so/1.004873", new() { WaitUntil = WaitUntilState.DOMContentLoaded }); // see SignInAsync
+        await page.GotoAsync("/nop-ho-so/1.004873", new() { WaitUntil = WaitUntilState.DOMContentLoaded }); // see ArrivedAsync
         await page.SelectOptionAsync("#field-purpose", "Đăng ký kết hôn");
         await page.SelectOptionAsync("#field-maritalStatus", "Chưa kết hôn");
         await page.CheckAsync("#Consent");
         await page.ClickAsync("button:has-text('Nộp hồ sơ'):not(:has-text('trực tuyến'))");
-        await page.WaitForURLAsync(new Regex("/ho-so/14797-"), new() { WaitUntil = WaitUntilState.Commit }); // see SignInAsync
+        await BrowserFixture.ArrivedAsync(page, new Regex("/ho-so/14797-")); // no JavaScript here, so the URL only
 
         var code = (await page.InnerTextAsync("[data-testid=dossier-code]")).Trim();
         Assert.NotNull(await portal.QueryAsync(db => db.Dossiers.FirstOrDefaultAsync(d => d.Code == Portal.Domain.Dossiers.DossierCode.Parse(code))));
@@ -97,7 +97,7 @@ public sealed partial class PhoneAndNoScriptTests(BrowserFixture browsers, Kestr
         await page.CheckAsync("#Consent");
         var submit = page.Locator("button:has-text('Nộp hồ sơ'):not(:has-text('trực tuyến'))");
         await submit.DblClickAsync();
-        await page.WaitForURLAsync(new Regex("/ho-so/"));
+        await BrowserFixture.ArrivedAsync(page, new Regex("/ho-so/"));
         Assert.Equal(0, dialogs);
         Assert.Equal(before + 1, await portal.QueryAsync(db => db.Dossiers.CountAsync()));
         var stored = await portal.QueryAsync(db => db.Dossiers.OrderByDescending(d => d.FiledAt).FirstAsync());

@@ -75,6 +75,10 @@ public sealed partial class ScaledReplicasTests(ITestOutputHelper output)
             Assert.Equal(0, await ledger.ParkedMessagesAsync());
             Assert.Equal(Dossiers, await ledger.ScalarAsync("SELECT COUNT(*) FROM InboxMessages WHERE Consumer = 'worklist'"));
             Assert.True(await ledger.ScalarAsync("SELECT COUNT(*) FROM DataProtectionKeys") >= 1, "no Data Protection key in the database");
+            // The statistics have a queue of their own, which the drain above does not wait for (the broker's
+            // queue figures can lag by a few seconds): wait for the counts, then they must be exact.
+            await Eventually.GetAsync(
+                async () => await ledger.ScalarAsync("SELECT COALESCE(SUM(Submitted), 0) FROM CommuneDailyStatistics") >= Dossiers ? "counted" : null, "every submission counted", TimeSpan.FromSeconds(30));
             Assert.Equal(Dossiers, await ledger.ScalarAsync("SELECT SUM(Submitted) FROM CommuneDailyStatistics"));
             Assert.Equal(Dossiers, await ledger.ScalarAsync("SELECT SUM(ReceivedOnline) FROM DossierStatistics WHERE CommuneCode <> '*' AND ProcedureCode <> '*'"));
 

@@ -88,6 +88,13 @@ public static class LoadBenchmark
             var maxReport = await ReportAsync(ledger, max, duration);
             Console.WriteLine($"portal, maximum ({concurrency} clients): {maxReport}; peak RSS {memory.TakePeakMegabytes():N0} MB");
 
+            // The stack's own ceiling: the same authenticated POST with an unknown commune, which the portal refuses (400)
+            // after everything a filing does before the write path (token, user, procedure, communes, validation) and
+            // before any write; 15 s is enough for a rate.
+            var refusedFor = TimeSpan.FromSeconds(Math.Min(15, seconds));
+            var refused = await DriveClosedAsync(apps, concurrency, refusedFor, UnknownCommune);
+            Console.WriteLine($"portal, refused before the write path (unknown commune), maximum ({concurrency} clients, {refusedFor.TotalSeconds:N0} s): {Refusals(refused, refusedFor)}");
+
             var (floorFixed, floorMax) = await FloorAsync(rate, duration, concurrency);
             Console.WriteLine($"floor, fixed rate {rate}/s: {floorFixed}");
             Console.WriteLine($"floor, maximum ({concurrency} clients): {floorMax}");
@@ -170,7 +177,7 @@ public static class LoadBenchmark
     }
 
     /// <summary>Closed loop: <paramref name="clients"/> clients, each sending again as soon as it has its answer.</summary>
-    private static async Task<Sample[]> DriveClosedAsync(IReadOnlyList<CitizenApp> apps, int clients, TimeSpan duration)
+    private static async Task<Sample[]> DriveClosedAsync(IReadOnlyList<CitizenApp> apps, int clients, TimeSpan duration, string? commune = null)
     {
         var watch = Stopwatch.StartNew();
         var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
@@ -178,7 +185,7 @@ public static class LoadBenchmark
             var samples = new List<Sample>();
             for (var n = 0; watch.Elapsed < duration; n++)
             {
-                samples.Add(await SendAsync(apps[client % apps.Count], (client * 1_000_000) + n));
+                samples.Add(await SendAsync(apps[client % apps.Count], (client * 1_000_000) + n, commune));
             }
 
             return samples;
@@ -186,12 +193,25 @@ public static class LoadBenchmark
         return [.. results.SelectMany(r => r)];
     }
 
-    private static async Task<Sample> SendAsync(CitizenApp app, int n)
+    private static async Task<Sample> SendAsync(CitizenApp app, int n, string? commune = null)
     {
         await Task.Yield();
         var sent = DateTime.UtcNow;
-        var attempt = await app.SubmitAsync(Guid.NewGuid(), Communes[n % 2], CancellationToken.None);
+        var attempt = await app.SubmitAsync(Guid.NewGuid(), commune ?? Communes[n % 2], CancellationToken.None);
         return new Sample(sent, DateTime.UtcNow, attempt.Code, attempt.Failure);
+    }
+
+    /// <summary>Not a commune of the province: the filing's validation refuses it with a 400 before anything is written.</summary>
+    private const string UnknownCommune = "99999";
+
+    /// <summary>Refused filings per second and their answer times; anything but the expected 400 is counted apart.</summary>
+    private static string Refusals(Sample[] samples, TimeSpan duration)
+    {
+        var refused = samples.Where(s => s.Code is null && s.Failure?.StartsWith("400", StringComparison.Ordinal) == true)
+            .Select(s => (s.Answered - s.Sent).TotalMilliseconds).Order().ToList();
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{samples.Length} sent, {refused.Count} refused with 400 ({refused.Count / duration.TotalSeconds:N0}/s), {samples.Length - refused.Count} otherwise; answer p50 {Percentile(refused, 0.5):N1} ms, p99 {Percentile(refused, 0.99):N1} ms");
     }
 
     /// <summary>Answer times from the client; worklist times from the database once every acknowledged dossier is in a worklist (or 2 minutes).</summary>

@@ -20,6 +20,21 @@ public sealed class UnitOfWork(PortalDbContext db, IWriteGate writeGate, OutboxS
 
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        // Opened before the write path: opening a connection (EF Core's functions, the per-connection pragmas) is
+        // work no other writer needs to wait for. Closed again when this unit of work ends, as EF Core would.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ExecuteOpenAsync(work, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<T> ExecuteOpenAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
         using var gate = await writeGate.EnterAsync(cancellationToken);
         try
         {

@@ -79,14 +79,17 @@ public static class LoadBenchmark
             var ledger = Path.Combine(data, "portal.db");
             // Warm-up, not counted; waited for until its dossiers are in their worklists, so no backlog spills into the runs.
             await ReportAsync(ledger, await DriveClosedAsync(apps, 16, TimeSpan.FromSeconds(5)), TimeSpan.FromSeconds(5));
+            await QuietAsync(ledger);
 
             using var memory = new MemorySampler(portal.ProcessId!.Value);
             var fixedRate = await DriveOpenAsync(apps, rate, duration);
             var fixedReport = await ReportAsync(ledger, fixedRate, duration);
             Console.WriteLine($"portal, fixed rate {rate}/s: {fixedReport}; peak RSS {memory.TakePeakMegabytes():N0} MB");
+            await QuietAsync(ledger);
             var max = await DriveClosedAsync(apps, concurrency, duration);
             var maxReport = await ReportAsync(ledger, max, duration);
             Console.WriteLine($"portal, maximum ({concurrency} clients): {maxReport}; peak RSS {memory.TakePeakMegabytes():N0} MB");
+            await QuietAsync(ledger);
 
             // The stack's own ceiling: the same authenticated POST with an unknown commune, which the portal refuses (400)
             // after everything a filing does before the write path (token, user, procedure, communes, validation) and
@@ -249,6 +252,32 @@ public static class LoadBenchmark
             samples.Length, acknowledged.Count, samples.Length - acknowledged.Count, Percentile(answers, 0.50), Percentile(answers, 0.99),
             enqueued.Count, enqueued.Count / Math.Max(duration.TotalSeconds, (last - first).TotalSeconds),
             Percentile(toWorklist, 0.50), Percentile(toWorklist, 0.99), toWorklist.Count == 0 ? 0 : toWorklist[^1]);
+    }
+
+    /// <summary>
+    /// Waits (up to 3 minutes) until the pipeline behind the worklists is idle too: nothing left in the outbox and the
+    /// audit trail and the consumers' inbox no longer growing for a second, so one phase's statistics and audit lines
+    /// do not compete with the next phase's filings.
+    /// </summary>
+    private static async Task QuietAsync(string ledger)
+    {
+        var watch = Stopwatch.StartNew();
+        var (last, steady) = ((-1L, -1L), 0);
+        while (steady < 4 && watch.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await Task.Delay(250);
+            await using var connection = new SqliteConnection($"Data Source={ledger};Mode=ReadOnly;Pooling=False");
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL), (SELECT COUNT(*) FROM InboxMessages), (SELECT COUNT(*) FROM DossierEvents)";
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var now = (reader.GetInt64(1), reader.GetInt64(2));
+            steady = reader.GetInt64(0) == 0 && now == last ? steady + 1 : 0;
+            last = now;
+        }
+
+        Console.WriteLine($"  pipeline idle after {watch.Elapsed.TotalSeconds:N1} s");
     }
 
     private static async Task<Dictionary<string, DateTime>> EnqueuedAsync(string ledger, Dictionary<string, DateTime> codes)

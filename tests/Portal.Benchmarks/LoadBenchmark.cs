@@ -24,7 +24,7 @@ public static class LoadBenchmark
 {
     private static readonly string[] Communes = ["14758", "14797"];
 
-    public static async Task<int> RunAsync(string transport, int rate, int seconds, int citizens, int concurrency, IEnumerable<string> overrides)
+    public static async Task<int> RunAsync(string transport, int rate, int seconds, int citizens, int concurrency, int warmUpSeconds, IEnumerable<string> overrides)
     {
         var duration = TimeSpan.FromSeconds(seconds);
         var data = Path.Combine(Path.GetTempPath(), "portal-load", Guid.NewGuid().ToString("N"));
@@ -61,7 +61,7 @@ public static class LoadBenchmark
             settings["Messaging__RabbitMq__VirtualHost"] = broker.VirtualHost;
         }
 
-        Console.WriteLine($"transport={transport} rate={rate}/s seconds={seconds} citizens={citizens} concurrency={concurrency} cores={Environment.ProcessorCount}");
+        Console.WriteLine($"transport={transport} rate={rate}/s seconds={seconds} citizens={citizens} concurrency={concurrency} warm-up={warmUpSeconds} s cores={Environment.ProcessorCount}");
         using var portal = new PortalProcess("portal", PortalProcess.FreePort(), settings);
         try
         {
@@ -78,7 +78,9 @@ public static class LoadBenchmark
             Console.WriteLine($"{apps.Count} citizens registered and signed in");
             var ledger = Path.Combine(data, "portal.db");
             // Warm-up, not counted; waited for until its dossiers are in their worklists, so no backlog spills into the runs.
-            await ReportAsync(ledger, await DriveClosedAsync(apps, 16, TimeSpan.FromSeconds(5)), TimeSpan.FromSeconds(5));
+            // Long enough for the JIT's tiers (and dynamic PGO) to settle, or the first phase measures the compiler.
+            var warmUp = TimeSpan.FromSeconds(warmUpSeconds);
+            await ReportAsync(ledger, await DriveClosedAsync(apps, 16, warmUp), warmUp);
             await QuietAsync(ledger);
 
             using var memory = new MemorySampler(portal.ProcessId!.Value);

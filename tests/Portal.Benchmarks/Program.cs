@@ -6,7 +6,7 @@ using Portal.Benchmarks;
 // Worklist:           dotnet run -c Release --project tests/Portal.Benchmarks -- worklist [dossiers] [requests]
 // Large data:         dotnet run -c Release --project tests/Portal.Benchmarks -- seed [dossiers]
 // Dashboard:          dotnet run -c Release --project tests/Portal.Benchmarks -- dashboard [dossiers] [requests]
-// Load (HTTP API):    dotnet run -c Release --project tests/Portal.Benchmarks -- load [InMemory|RabbitMq] [rate/s] [seconds] [citizens] [clients] [Key=Value …]
+// Load (HTTP API):    dotnet run -c Release --project tests/Portal.Benchmarks -- load [InMemory|RabbitMq] [rate/s] [seconds] [citizens] [clients] [warm-up seconds] [Key=Value …]
 // (see docs/benchmarks.md)
 if (args.Length > 0 && args[0] is "seed" or "dashboard")
 {
@@ -27,7 +27,7 @@ if (args.Length > 0 && args[0] == "load")
 {
     var numbers = args.Skip(2).Where(a => !a.Contains('=', StringComparison.Ordinal)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
     int Arg(int index, int fallback) => numbers.Length > index ? numbers[index] : fallback;
-    return await LoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "InMemory", Arg(0, 200), Arg(1, 60), Arg(2, 20), Arg(3, 64), args.Where(a => a.Contains('=', StringComparison.Ordinal)));
+    return await LoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "InMemory", Arg(0, 200), Arg(1, 60), Arg(2, 20), Arg(3, 64), Arg(4, 5), args.Where(a => a.Contains('=', StringComparison.Ordinal)));
 }
 
 if (args.Length > 0 && args[0] == "pipeline")

@@ -27,7 +27,7 @@ if (args.Length > 0 && args[0] == "load")
 {
     var numbers = args.Skip(2).Where(a => !a.Contains('=', StringComparison.Ordinal)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
     int Arg(int index, int fallback) => numbers.Length > index ? numbers[index] : fallback;
-    return await LoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "InMemory", Arg(0, 200), Arg(1, 60), Arg(2, 20), Arg(3, 64), Arg(4, 5), args.Where(a => a.Contains('=', StringComparison.Ordinal)));
+    return await LoadBenchmark.RunAsync(args.Length > 1 ? args[1] : "InMemory", Arg(0, 200), Arg(1, 60), Arg(2, 20), Arg(3, 64), Arg(4, 30), args.Where(a => a.Contains('=', StringComparison.Ordinal)));
 }
 
 if (args.Length > 0 && args[0] == "pipeline")

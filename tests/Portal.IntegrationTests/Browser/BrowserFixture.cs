@@ -23,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium package.");
         }
 
+        // A page's answer to a form (POST, redirect, render) can take more than Playwright's 5 s on the two CI cores while
+        // other test classes run; an assertion waits up to 15 s, which only a failing test ever spends.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

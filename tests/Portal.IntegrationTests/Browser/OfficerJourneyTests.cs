@@ -96,6 +96,7 @@ public sealed class OfficerJourneyTests(BrowserFixture browsers, KestrelPortalFa
         await Assertions.Expect(leader.Locator("[data-testid=status]")).ToHaveTextAsync("Đã giải quyết");
 
         await officer.ReloadAsync();
+        await Assertions.Expect(officer.Locator("[data-testid=status]")).ToHaveTextAsync("Đã giải quyết"); // the reloaded page, not the one being left
         await officer.FillAsync("#summary", "Đã đăng ký khai sinh");
         await officer.ClickAsync("button:has-text('Trả kết quả điện tử')");
         await Assertions.Expect(officer.Locator("[data-testid=status]")).ToHaveTextAsync("Đã trả kết quả");

@@ -77,21 +77,22 @@ public static class LoadBenchmark
             var apps = await RegisterAsync(web, citizens);
             Console.WriteLine($"{apps.Count} citizens registered and signed in");
             var ledger = Path.Combine(data, "portal.db");
+            var pipeline = new Ledger(data);
             // Warm-up, not counted; waited for until its dossiers are in their worklists, so no backlog spills into the runs.
             // Long enough for the JIT's tiers (and dynamic PGO) to settle, or the first phase measures the compiler.
             var warmUp = TimeSpan.FromSeconds(warmUpSeconds);
             await ReportAsync(ledger, await DriveClosedAsync(apps, 16, warmUp), warmUp);
-            await QuietAsync(ledger);
+            await QuietAsync(pipeline);
 
             using var memory = new MemorySampler(portal.ProcessId!.Value);
             var fixedRate = await DriveOpenAsync(apps, rate, duration);
             var fixedReport = await ReportAsync(ledger, fixedRate, duration);
             Console.WriteLine($"portal, fixed rate {rate}/s: {fixedReport}; peak RSS {memory.TakePeakMegabytes():N0} MB");
-            await QuietAsync(ledger);
+            await QuietAsync(pipeline);
             var max = await DriveClosedAsync(apps, concurrency, duration);
             var maxReport = await ReportAsync(ledger, max, duration);
             Console.WriteLine($"portal, maximum ({concurrency} clients): {maxReport}; peak RSS {memory.TakePeakMegabytes():N0} MB");
-            await QuietAsync(ledger);
+            await QuietAsync(pipeline);
 
             // The stack's own ceiling: the same authenticated POST with an unknown commune, which the portal refuses (400)
             // after everything a filing does before the write path (token, user, procedure, communes, validation) and
@@ -261,21 +262,15 @@ public static class LoadBenchmark
     /// audit trail and the consumers' inbox no longer growing for a second, so one phase's statistics and audit lines
     /// do not compete with the next phase's filings.
     /// </summary>
-    private static async Task QuietAsync(string ledger)
+    private static async Task QuietAsync(Ledger ledger)
     {
         var watch = Stopwatch.StartNew();
         var (last, steady) = ((-1L, -1L), 0);
         while (steady < 4 && watch.Elapsed < TimeSpan.FromMinutes(3))
         {
             await Task.Delay(250);
-            await using var connection = new SqliteConnection($"Data Source={ledger};Mode=ReadOnly;Pooling=False");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT (SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL), (SELECT COUNT(*) FROM InboxMessages), (SELECT COUNT(*) FROM DossierEvents)";
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            var now = (reader.GetInt64(1), reader.GetInt64(2));
-            steady = reader.GetInt64(0) == 0 && now == last ? steady + 1 : 0;
+            var now = (await ledger.ScalarAsync("SELECT COUNT(*) FROM InboxMessages"), await ledger.ScalarAsync("SELECT COUNT(*) FROM DossierEvents"));
+            steady = await ledger.UnsentOutboxMessagesAsync() == 0 && now == last ? steady + 1 : 0;
             last = now;
         }
 

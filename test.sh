@@ -18,7 +18,17 @@ mkdir -p "$results"
 export PORTAL_RABBITMQ_PORT="${PORTAL_RABBITMQ_PORT:-5679}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-cleanup() { bash scripts/rabbitmq.sh stop >/dev/null 2>&1 || true; }
+summary_printed=false
+cleanup() {
+  local status=$?
+  bash scripts/rabbitmq.sh stop >/dev/null 2>&1 || true
+  if [[ $summary_printed == false ]]; then
+    # Something before the tests failed (installing a package, starting RabbitMQ, the build): that is
+    # a failure, and CI still reads its count from the last line.
+    echo "test run stopped before the tests (exit code $status); see the messages above"
+    echo "${checks_passed:-0} passed, $((${checks_failed:-0} + 1)) failed"
+  fi
+}
 trap cleanup EXIT
 
 # Debian's Chromium for the browser tests, docker-compose 1.29 and kubectl to validate deploy/.
@@ -111,5 +121,6 @@ if ((${#trx_files[@]} == 0)) || { ((test_exit != 0)) && ((failed == 0)); }; then
   failed=$((failed + 1))
 fi
 
+summary_printed=true
 echo "$passed passed, $failed failed"
 ((failed == 0))

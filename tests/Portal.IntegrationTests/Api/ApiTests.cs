@@ -123,6 +123,36 @@ public sealed class ApiTests(KestrelPortalFactory factory) : IClassFixture<Kestr
         Assert.Equal(before, await factory.QueryAsync(db => db.Dossiers.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("?from=2026-03-02&to=2026-03-01")]
+    [InlineData("?from=2024-01-01&to=2026-01-01")]
+    [InlineData("?from=hôm-qua")]
+    public async Task A_bad_statistics_period_gets_a_message_in_Vietnamese(string query)
+    {
+        using var browser = factory.CreateBrowser();
+        var token = (await OidcClient.ClientCredentialsAsync(browser.Http)).AccessToken;
+
+        var response = await OidcClient.GetWithTokenAsync(browser.Http, $"/api/v1/stats/communes{query}", token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("from", (await JsonAsync(response)).GetProperty("errors").EnumerateObject().Select(e => e.Name), StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_withdrawal_reason_over_1000_characters_is_refused_with_a_message_and_changes_nothing()
+    {
+        using var browser = factory.CreateBrowser();
+        var token = (await OidcClient.CodeFlowAsync(browser, CitizenA)).AccessToken;
+        var code = (await JsonAsync(await OidcClient.PostJsonWithTokenAsync(browser.Http, "/api/v1/dossiers", token,
+            new { procedureCode = "1.001193", communeCode = "14758", fields = BirthFields() }))).GetProperty("code").GetString()!;
+
+        var response = await OidcClient.PostJsonWithTokenAsync(browser.Http, $"/api/v1/dossiers/{code}/withdraw", token, new { reason = new string('x', 1001) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Lý do tối đa 1000 ký tự.", (await JsonAsync(response)).GetProperty("errors").GetProperty("Reason")[0].GetString());
+        Assert.Equal(DossierStatus.New, (await factory.QueryAsync(db => db.Dossiers.SingleAsync(d => d.Code == DossierCode.Parse(code)))).Status);
+    }
+
     [Fact]
     public async Task A_citizen_withdraws_their_own_dossier_but_cannot_touch_or_see_another_citizens()
     {

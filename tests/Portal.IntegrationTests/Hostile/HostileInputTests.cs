@@ -31,6 +31,11 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
         using var citizen = factory.CreateBrowser();
         var token = (await OidcClient.CodeFlowAsync(citizen, Citizen)).AccessToken;
         await citizen.SignInAsync(Citizen);
+        var statsToken = (await OidcClient.ClientCredentialsAsync(anonymous.Http)).AccessToken;
+        var own = await OidcClient.PostJsonWithTokenAsync(citizen.Http, "/api/v1/dossiers", token, Filing());
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        using var ownDossier = JsonDocument.Parse(await own.Content.ReadAsStringAsync());
+        var ownCode = ownDossier.RootElement.GetProperty("code").GetString();
 
         foreach (var (category, value) in HostileCorpus.Values)
         {
@@ -64,6 +69,10 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             var escaped = InUrl(value);
             await run.CaseAsync($"GET /api/v1/lookup = {category}", () => anonymous.Http.GetAsync($"/api/v1/lookup?code={escaped}&idNumber={escaped}"));
             await run.CaseAsync($"GET /api/v1/procedures/{{code}} = {category}", () => anonymous.Http.GetAsync($"/api/v1/procedures/{escaped}"));
+            await run.CaseAsync($"GET /api/v1/dossiers/{{code}} = {category}", () => OidcClient.GetWithTokenAsync(citizen.Http, $"/api/v1/dossiers/{escaped}", token));
+            await run.CaseAsync($"POST /api/v1/dossiers/{{code}}/withdraw code = {category}", () => OidcClient.PostJsonWithTokenAsync(citizen.Http, $"/api/v1/dossiers/{escaped}/withdraw", token, new { reason = "Nộp nhầm" }));
+            await run.CaseAsync($"POST /api/v1/dossiers/{{code}}/withdraw reason = {category}", () => OidcClient.PostJsonWithTokenAsync(citizen.Http, $"/api/v1/dossiers/{ownCode}/withdraw", token, new { reason = value }));
+            await run.CaseAsync($"GET /api/v1/stats/communes from, to = {category}", () => OidcClient.GetWithTokenAsync(anonymous.Http, $"/api/v1/stats/communes?from={escaped}&to={escaped}", statsToken));
             await run.CaseAsync($"GET /tra-cuu = {category}", () => anonymous.Http.GetAsync($"/tra-cuu?ma={escaped}&so-dinh-danh={escaped}"));
 
             // Registration: each field of the form.
@@ -104,6 +113,11 @@ public sealed class HostileInputTests(HostileInputFactory factory, ITestOutputHe
             return anonymous.Http.SendAsync(request);
         });
         await run.CaseAsync("POST /api/v1/fees/assessments as text/plain", () => anonymous.Http.PostAsync("/api/v1/fees/assessments", new StringContent("{\"procedureCode\":\"1.004222\"}", Encoding.UTF8, "text/plain")));
+        await run.CaseAsync("POST /api/v1/dossiers/{code}/withdraw reason of 1,001 characters", () => OidcClient.PostJsonWithTokenAsync(citizen.Http, $"/api/v1/dossiers/{ownCode}/withdraw", token, new { reason = new string('x', 1001) }));
+        await run.CaseAsync("POST /api/v1/dossiers/{code}/withdraw invalid UTF-8", () => citizen.Http.SendAsync(OidcClient.WithBearer(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/dossiers/{ownCode}/withdraw") { Content = Raw(HostileCorpus.InvalidUtf8, "application/json") }, token)));
+        await run.CaseAsync("POST /api/v1/dossiers/{code}/withdraw not JSON", () => citizen.Http.SendAsync(OidcClient.WithBearer(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/dossiers/{ownCode}/withdraw") { Content = new StringContent("reason=x", Encoding.UTF8, "application/x-www-form-urlencoded") }, token)));
+        await run.CaseAsync("GET /api/v1/stats/communes from after to", () => OidcClient.GetWithTokenAsync(anonymous.Http, "/api/v1/stats/communes?from=2026-03-02&to=2026-03-01", statsToken));
+        await run.CaseAsync("GET /api/v1/stats/communes over 366 days", () => OidcClient.GetWithTokenAsync(anonymous.Http, "/api/v1/stats/communes?from=2024-01-01&to=2026-01-01", statsToken));
         await run.CaseAsync("POST /api/v1/dossiers JSON null", () => citizen.Http.SendAsync(OidcClient.WithBearer(new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = new StringContent("null", Encoding.UTF8, "application/json") }, token)));
         await run.CaseAsync("POST /dang-ky invalid UTF-8 form", () => anonymous.Http.PostAsync("/dang-ky", Raw([.. "CitizenId="u8, 0xC0, 0xAF, .. "&FullName=x"u8], "application/x-www-form-urlencoded")));
         await run.CaseAsync("POST /nop-ho-so malformed multipart", async () =>

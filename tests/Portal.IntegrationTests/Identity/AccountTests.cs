@@ -167,6 +167,33 @@ public sealed partial class AccountTests(StaffTwoFactorFactory factory) : IClass
         Assert.Equal(1, await CreateAdministratorCommand.RunAsync(factory.Services, ["create-admin", "root.admin"], TextWriter.Null));
     }
 
+    [Fact]
+    public async Task Five_wrong_passwords_lock_a_staff_account_for_15_minutes_even_against_the_right_password()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var officer = new PortalUser { UserName = "lockout.14758", FullName = "Cán bộ thử khóa", Email = "lockout.14758@example.invalid" };
+            Assert.True((await users.CreateAsync(officer, "Portal@2025")).Succeeded);
+            Assert.True((await users.AddToRoleAsync(officer, PortalRoles.PoliceOfficer)).Succeeded);
+        }
+
+        using var browser = factory.CreateBrowser();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var wrong = await browser.PostFormAsync("/dang-nhap", new() { ["UserName"] = "lockout.14758", ["Password"] = $"Wrong@{attempt}x" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        var right = await browser.PostFormAsync("/dang-nhap", new() { ["UserName"] = "lockout.14758", ["Password"] = "Portal@2025" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Contains("Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.", System.Net.WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync()));
+        var lockedUntil = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "lockout.14758").Select(u => u.LockoutEnd).SingleAsync());
+        Assert.NotNull(lockedUntil);
+        Assert.InRange(lockedUntil.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+    }
+
     private static async Task EnableTwoFactorAsync(BrowserClient browser)
     {
         var setup = await (await browser.GetAsync("/tai-khoan/xac-thuc-hai-buoc")).Content.ReadAsStringAsync();

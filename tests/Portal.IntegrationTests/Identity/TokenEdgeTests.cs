@@ -1,5 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Portal.IntegrationTests.Support;
 
 namespace Portal.IntegrationTests.Identity;
@@ -43,5 +47,34 @@ public sealed class TokenEdgeTests(TokenEdgeFactory factory) : IClassFixture<Tok
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/stats/communes", tokens.AccessToken)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/dossiers", tokens.AccessToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_well_formed_token_signed_with_another_key_or_not_signed_at_all_is_refused()
+    {
+        using var browser = factory.CreateBrowser();
+        using var discovery = JsonDocument.Parse(await browser.Http.GetStringAsync("/.well-known/openid-configuration"));
+        var issuer = discovery.RootElement.GetProperty("issuer").GetString()!;
+        using var foreignKey = RSA.Create(2048);
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = "command-center", ["client_id"] = "command-center", ["scope"] = "stats dossiers", ["oi_tkn_typ"] = "access_token",
+        };
+        var handler = new JsonWebTokenHandler();
+        var signedElsewhere = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer, Audience = "portal-api", Claims = claims, TokenType = "at+jwt", Expires = DateTime.UtcNow.AddMinutes(5),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(foreignKey) { KeyId = "forged" }, SecurityAlgorithms.RsaSha256),
+        });
+        var unsigned = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer, Audience = "portal-api", Claims = claims, TokenType = "at+jwt", Expires = DateTime.UtcNow.AddMinutes(5),
+        });
+
+        foreach (var forged in new[] { signedElsewhere, unsigned })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/stats/communes", forged)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await OidcClient.GetWithTokenAsync(browser.Http, "/api/v1/dossiers", forged)).StatusCode);
+        }
     }
 }

@@ -45,8 +45,30 @@ public sealed class ApiTests(KestrelPortalFactory factory) : IClassFixture<Kestr
         Assert.Equal(10_000, before.GetProperty("totalVnd").GetInt64());
     }
 
+    [Fact]
+    public async Task The_explanation_names_the_exemption_and_its_article_in_Vietnamese_and_in_English_and_postal_pays_the_counters_schedule()
+    {
+        using var browser = factory.CreateBrowser();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var birth = await JsonAsync(await browser.Http.PostAsync("/api/v1/fees/assessments", OidcClient.JsonContent(new
+        {
+            procedureCode = "1.001193", channel = "direct", fields = new Dictionary<string, string> { ["childDateOfBirth"] = $"{today.AddDays(-3):yyyy-MM-dd}" },
+        })));
+        var postal = await JsonAsync(await browser.Http.PostAsync("/api/v1/fees/assessments", OidcClient.JsonContent(new { procedureCode = "1.004222", channel = "postal" })));
+
+        Assert.Equal(0, birth.GetProperty("totalVnd").GetInt64());
+        Assert.Equal("Điều 11, khoản 1, điểm b", birth.GetProperty("appliedRules")[0].GetProperty("article").GetString());
+        Assert.Contains("vì được miễn: Miễn lệ phí đăng ký khai sinh, khai tử đúng hạn theo Điều 11, khoản 1, điểm b 60/2014/QH13", birth.GetProperty("explanationVi").GetString());
+        var english = birth.GetProperty("explanationEn").GetString()!;
+        Assert.Contains("because it is waived: Law on Civil Status 2014, Article 11: civil-status fee exemptions under Article 11, clause 1, point b of 60/2014/QH13", english);
+        Assert.DoesNotContain("Miễn", english, StringComparison.Ordinal);
+        Assert.Equal("postal", postal.GetProperty("channel").GetString());
+        Assert.Equal(20_000, postal.GetProperty("totalVnd").GetInt64());
+    }
+
     [Theory]
-    [InlineData("{\"procedureCode\":\"1.004222\",\"channel\":\"carrier-pigeon\"}", "Kênh nộp phải là online hoặc direct.")]
+    [InlineData("{\"procedureCode\":\"1.004222\",\"channel\":\"carrier-pigeon\"}", "Kênh nộp phải là online, direct hoặc postal.")]
     [InlineData("{\"procedureCode\":\"nope\",\"channel\":\"online\"}", "Không có thủ tục với mã này.")]
     [InlineData("{\"procedureCode\":\"1.004222\",\"channel\":\"online\",\"applicantCategories\":[\"vip\"]}", "Nhóm đối tượng không hợp lệ: vip.")]
     [InlineData("{\"procedureCode\":\"1.004222\",\"channel\":\"online\",\"date\":\"not a date\"}", "date")]

@@ -97,6 +97,6 @@ public sealed class CounterIntakeTests(KestrelPortalFactory factory) : IClassFix
         var english = await (await citizen.GetAsync("/nop-ho-so/1.004222?culture=en-US&ui-culture=en-US")).Content.ReadAsStringAsync();
 
         Assert.Contains("Bạn không phải nộp 10.000 ₫ theo mức thu của 75/2022/TT-BTC, vì được miễn: Miễn phí, lệ phí khi nộp hồ sơ trực tuyến (Thanh Hóa) theo 12/2025/NQ-HĐND (24/06/2025)", page);
-        Assert.Contains("You do not pay the 10.000 ₫ set by 75/2022/TT-BTC, because it is waived", english);
+        Assert.Contains("You do not pay the 10.000 ₫ set by 75/2022/TT-BTC, because it is waived: Resolution 12/2025/NQ-HĐND of the Thanh Hoa People", english);
     }
 }

@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Catalogue;
+using Portal.Domain.Fees;
 using Portal.Infrastructure.Fees;
+using Portal.Web.Features.FeeRules;
 using Portal.IntegrationTests.Support;
 
 namespace Portal.IntegrationTests.Fees;
@@ -64,6 +67,45 @@ public sealed partial class FeeRulesAdminTests(KestrelPortalFactory factory) : I
         Assert.Equal(FeeRuleChangeKind.Created, audit.Kind);
         Assert.Equal("admin", audit.Actor);
         Assert.Contains("99/2026/NQ-HĐND", audit.After);
+    }
+
+    [Fact]
+    public async Task The_replay_of_the_last_30_days_predicts_what_those_dossiers_pay_under_the_saved_rule()
+    {
+        // Three marital-status certificates filed at the counter (15,000 ₫ each) and one online filing, all today.
+        for (var i = 0; i < 3; i++)
+        {
+            await DossierFiler.FileAsync(factory.Services, "1.004873", "14758", channel: FilingChannel.Direct);
+        }
+
+        await DossierFiler.FileAsync(factory.Services, "1.004222", "14758");
+        using var admin = await AdminAsync();
+        var draft = new Dictionary<string, string>
+        {
+            ["Name"] = "Giảm 3.000 ₫ xác nhận tình trạng hôn nhân tại quầy (thử)", ["DocumentNumber"] = "98/2026/NQ-HĐND", ["TitleVi"] = "Nghị quyết thử",
+            ["IssuedOn"] = "2026-11-01", ["EffectiveFrom"] = "2025-01-01", ["Channels"] = "Direct", ["ProcedureCodes"] = "1.004873",
+            ["EffectKind"] = "ReduceAmount", ["AmountVnd"] = "3000",
+        };
+
+        var preview = await (await admin.PostFormAsync("/quan-tri/quy-tac-phi/moi", new(draft) { ["action"] = "preview" }, "/quan-tri/quy-tac-phi/moi")).Content.ReadAsStringAsync();
+        var replay = Replay().Match(preview);
+        Assert.True(replay.Success, "no replay in the preview");
+        var (dossiers, changed, current, predicted) = (int.Parse(replay.Groups[1].Value), int.Parse(replay.Groups[2].Value), long.Parse(replay.Groups[3].Value), long.Parse(replay.Groups[4].Value));
+        Assert.True(dossiers >= 4, $"{dossiers} dossiers replayed");
+        Assert.Equal(3, changed);
+        Assert.Equal(current - 9_000, predicted);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/quan-tri/quy-tac-phi/moi", new(draft) { ["action"] = "save" }, "/quan-tri/quy-tac-phi/moi")).StatusCode);
+
+        // What those dossiers pay when assessed again under the rules as saved: the preview's figure.
+        var rules = await factory.QueryAsync(db => db.FeeRules.ToListAsync());
+        var procedures = (await factory.QueryAsync(db => db.Procedures.ToListAsync())).ToDictionary(p => p.Code);
+        var since = DateTimeOffset.UtcNow.AddDays(-FeeRuleImpact.ReplayDays);
+        var recent = await factory.QueryAsync(db => db.Dossiers.Where(d => d.FiledAt >= since).Select(d => new { d.ProcedureCode, d.Fee, d.FormData }).ToListAsync());
+        Assert.Equal(dossiers, recent.Count);
+        var underSaved = recent.Sum(d => FeeAssessor.Assess(
+            procedures[d.ProcedureCode], new FeeContext(d.Fee.Channel, d.Fee.AssessedOn, (d.Fee.ApplicantCategories ?? []).ToHashSet(), d.FormData), rules).TotalVnd);
+        Assert.Equal(predicted, underSaved);
     }
 
     [Fact]
@@ -129,6 +171,9 @@ public sealed partial class FeeRulesAdminTests(KestrelPortalFactory factory) : I
 
         return form;
     }
+
+    [GeneratedRegex("data-testid=\"replay\" data-dossiers=\"([0-9]+)\" data-changed=\"([0-9]+)\" data-current=\"([0-9]+)\" data-draft=\"([0-9]+)\"")]
+    private static partial Regex Replay();
 
     [GeneratedRegex("data-procedure=\"([^\"]+)\" data-channel=\"([^\"]+)\" data-after=\"([0-9]+)\"")]
     private static partial Regex PreviewRow();

@@ -12,7 +12,7 @@ namespace Portal.IntegrationTests.Support;
 /// <summary>Files a dossier through the real use case, without the web form, for tests about what happens after filing.</summary>
 public static class DossierFiler
 {
-    public static async Task<DossierCode> FileAsync(IServiceProvider services, string procedureCode, string commune, Applicant? applicant = null)
+    public static async Task<DossierCode> FileAsync(IServiceProvider services, string procedureCode, string commune, Applicant? applicant = null, FilingChannel channel = FilingChannel.Online)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -27,7 +27,7 @@ public static class DossierFiler
         });
         return await scope.ServiceProvider.GetRequiredService<SubmitDossier>().HandleAsync(
             new SubmitDossier.Command(
-                procedure, CommuneCode.Parse(commune), FilingChannel.Online,
+                procedure, CommuneCode.Parse(commune), channel,
                 applicant ?? new Applicant("test-user", CitizenId.Parse("038090000001"), "Nguyễn Văn An"), fields, Guid.NewGuid()),
             CancellationToken.None);
     }

@@ -5,15 +5,20 @@ using Portal.Infrastructure.ReferenceData;
 namespace Portal.UnitTests.Fees;
 
 /// <summary>
-/// Every catalogue procedure × channel × a day before and after 24/06/2025 × with and without an exempt
-/// category, under the seeded rules. The expected totals are written out by hand from FACTS.md.
+/// Every catalogue procedure × channel (direct, postal, online) × a day before and after 24/06/2025 ×
+/// every applicant category (none, family with meritorious service, poor household, disability) ×
+/// on time or late where the law distinguishes (birth and death registration), under the seeded
+/// rules. The expected totals are written out by hand from FACTS.md.
 /// </summary>
 public sealed class CatalogueFeeTableTests
 {
     private static readonly DateOnly Before = new(2025, 6, 23);
     private static readonly DateOnly After = new(2025, 6, 24);
 
-    /// <summary>Scheduled totals (direct, online) for one filing with the form's default quantities, and whether the amount is a civil-status registration fee.</summary>
+    /// <summary>
+    /// Scheduled totals (direct, online) for one filing with the form's default quantities, and whether the
+    /// amount is a civil-status registration fee. Postal filing pays the counter's schedule (ADR 0008).
+    /// </summary>
     private static readonly Dictionary<string, (long Direct, long Online, bool CivilStatusFee)> Schedule = new()
     {
         ["1.004222"] = (20_000, 10_000, false),  // permanent residence, Circular 75/2022
@@ -22,9 +27,9 @@ public sealed class CatalogueFeeTableTests
         ["1.003677"] = (0, 0, false),            // absence declaration
         ["1.010038"] = (10_000, 5_000, false),   // household split
         ["TH.CT.001"] = (0, 0, false),           // residence confirmation
-        ["1.001193"] = (5_000, 5_000, true),     // birth registration (late rate; the form below is late)
+        ["1.001193"] = (5_000, 5_000, true),     // birth registration (late rate; free on time)
         ["1.000894"] = (0, 0, false),            // marriage registration
-        ["1.000656"] = (5_000, 5_000, true),     // death registration (late rate; the form below is late)
+        ["1.000656"] = (5_000, 5_000, true),     // death registration (late rate; free on time)
         ["1.004884"] = (5_000, 5_000, true),     // birth re-registration
         ["1.004873"] = (15_000, 15_000, true),   // marital status certificate
         ["2.000635"] = (8_000, 8_000, false),    // copy of a civil-status extract: a charge (phí), not exempt
@@ -34,17 +39,28 @@ public sealed class CatalogueFeeTableTests
         ["1.001612"] = (100_000, 100_000, false),// household business registration
     };
 
-    public static TheoryData<string, FilingChannel, DateOnly, bool> Cases()
+    /// <summary>Registrations the Law on Civil Status makes free when made on time (art. 11 cl. 1 pt. b).</summary>
+    private static readonly HashSet<string> FreeOnTime = ["1.001193", "1.000656"];
+
+    private static readonly string[] Categories = [string.Empty, ApplicantCategories.MeritoriousFamily, ApplicantCategories.PoorHousehold, ApplicantCategories.Disability];
+
+    public static TheoryData<string, FilingChannel, DateOnly, string, bool> Cases()
     {
-        var data = new TheoryData<string, FilingChannel, DateOnly, bool>();
+        var data = new TheoryData<string, FilingChannel, DateOnly, string, bool>();
         foreach (var code in Schedule.Keys)
         {
-            foreach (var channel in new[] { FilingChannel.Direct, FilingChannel.Online })
+            foreach (var channel in new[] { FilingChannel.Direct, FilingChannel.Postal, FilingChannel.Online })
             {
                 foreach (var day in new[] { Before, After })
                 {
-                    data.Add(code, channel, day, false);
-                    data.Add(code, channel, day, true);
+                    foreach (var category in Categories)
+                    {
+                        data.Add(code, channel, day, category, false);
+                        if (FreeOnTime.Contains(code))
+                        {
+                            data.Add(code, channel, day, category, true);
+                        }
+                    }
                 }
             }
         }
@@ -52,22 +68,33 @@ public sealed class CatalogueFeeTableTests
         return data;
     }
 
+    [Fact]
+    public void The_table_covers_every_procedure_of_the_catalogue()
+    {
+        Assert.Equal(ReferenceDataFiles.Procedures().Select(p => p.Code).Order(StringComparer.Ordinal), Schedule.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(432, Cases().Count);
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public void The_seeded_rules_give_the_expected_total(string code, FilingChannel channel, DateOnly day, bool poorHousehold)
+    public void The_seeded_rules_give_the_expected_total(string code, FilingChannel channel, DateOnly day, string category, bool onTime)
     {
         var procedure = ReferenceDataFiles.Procedures().Single(p => p.Code == code);
         var (direct, online, civilStatusFee) = Schedule[code];
-        var scheduled = channel == FilingChannel.Direct ? direct : online;
+        var scheduled = channel == FilingChannel.Online ? online : direct;
         var expected = channel == FilingChannel.Online && day >= After ? 0
-            : poorHousehold && civilStatusFee ? 0
+            : onTime ? 0
+            : category.Length > 0 && civilStatusFee ? 0
             : scheduled;
-        var context = new FeeContext(channel, day, poorHousehold ? new HashSet<string> { ApplicantCategories.PoorHousehold } : [], LateEventDates());
+        var eventDate = onTime ? day.AddDays(-1) : new DateOnly(2020, 1, 1);
+        var fields = new Dictionary<string, string> { ["childDateOfBirth"] = $"{eventDate:yyyy-MM-dd}", ["dateOfDeath"] = $"{eventDate:yyyy-MM-dd}" };
+        var context = new FeeContext(channel, day, category.Length > 0 ? new HashSet<string> { category } : [], fields);
 
         var fee = FeeAssessor.Assess(procedure, context, ReferenceDataFiles.FeeRules());
 
         Assert.Equal(expected, fee.TotalVnd);
         Assert.Equal(scheduled, fee.BaseTotalVnd);
+        Assert.Equal(scheduled - expected, fee.AppliedRules.Sum(r => r.RemovedVnd));
         Assert.All(fee.AppliedRules, r => Assert.False(string.IsNullOrWhiteSpace(r.LegalBasis.DocumentNumber)));
     }
 
@@ -116,8 +143,6 @@ public sealed class CatalogueFeeTableTests
 
         Assert.Equal(24_000, FeeAssessor.Assess(extract, context, ReferenceDataFiles.FeeRules()).TotalVnd);
     }
-
-    private static Dictionary<string, string> LateEventDates() => new() { ["childDateOfBirth"] = "2020-01-01", ["dateOfDeath"] = "2020-01-01" };
 
     private static FeeContext Context(FilingChannel channel, DateOnly day, params (string Key, string Value)[] fields) =>
         new(channel, day, new HashSet<string>(), fields.ToDictionary(f => f.Key, f => f.Value));

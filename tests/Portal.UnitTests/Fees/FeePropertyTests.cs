@@ -82,4 +82,38 @@ public sealed class FeePropertyTests
                     .DefaultIfEmpty(0).Max());
             }, iter: 2000);
     }
+
+    [Fact]
+    public void A_rule_changed_or_retired_after_filing_leaves_the_frozen_assessment_untouched()
+    {
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+        {
+            IgnoreReadOnlyProperties = true,
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        };
+        (from procedure in AnyProcedure from context in Filing from extra in AnyRule.List[0, 3] from change in AnyRule from retire in Gen.Bool from which in Gen.Int[0, 99]
+         select (procedure, context, extra, change, retire, which))
+            .Sample(x =>
+            {
+                // Rules as the database holds them (fresh instances), the assessment frozen as the dossier stores it (JSON).
+                List<FeeRule> rules = [.. ReferenceDataFiles.FeeRules(), .. x.extra];
+                var assessment = FeeAssessor.Assess(x.procedure, x.context, rules);
+                var frozen = System.Text.Json.JsonSerializer.Serialize(assessment, json);
+                var rule = rules[x.which % rules.Count];
+                if (x.retire)
+                {
+                    rule.Retire(x.context.FiledOn.AddDays(-1));
+                }
+                else
+                {
+                    rule.Change(x.change.Name, x.change.LegalBasis, x.change.EffectiveFrom, x.change.EffectiveTo, x.change.Scope, x.change.Effect);
+                }
+
+                // Nothing in the assessment refers back to a rule object, and the stored copy reads back the same.
+                var stored = System.Text.Json.JsonSerializer.Deserialize<FeeAssessment>(frozen, json)!;
+                return System.Text.Json.JsonSerializer.Serialize(assessment, json) == frozen
+                    && System.Text.Json.JsonSerializer.Serialize(stored, json) == frozen
+                    && stored.TotalVnd == assessment.TotalVnd && stored.AppliedRules.SequenceEqual(assessment.AppliedRules);
+            }, iter: 500);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class FeesApiController(PortalDbContext db, TimeProvider clock, IS
         var channel = Channels.Parse(request.Channel);
         if (channel is null)
         {
-            ModelState.AddModelError(nameof(request.Channel), l["Kênh nộp phải là online hoặc direct."]);
+            ModelState.AddModelError(nameof(request.Channel), l["Kênh nộp phải là online, direct hoặc postal."]);
         }
 
         if (request.Date is { } day && (day.Year < 2000 || day.Year > 2100))

@@ -131,6 +131,10 @@ public sealed partial class FeeRulesAdminTests(KestrelPortalFactory factory) : I
         Assert.Equal([FeeRuleChangeKind.Updated, FeeRuleChangeKind.Retired], changes.Select(c => c.Kind));
         Assert.Contains("\"percent\":100", changes[0].Before);
         Assert.Contains("\"percent\":40", changes[0].After);
+        var history = System.Net.WebUtility.HtmlDecode(await (await admin.Http.GetAsync($"/quan-tri/quy-tac-phi/{Resolution12}/lich-su")).Content.ReadAsStringAsync());
+        Assert.Contains("Đã ngừng áp dụng quy tắc", history);
+        Assert.Contains("Đã sửa quy tắc", history);
+        Assert.Contains("admin", history);
 
         var editedAgain = await admin.PostFormAsync($"/quan-tri/quy-tac-phi/{Resolution12}", await FormOfAsync(admin, Resolution12, ("Version", "1"), ("action", "save")), $"/quan-tri/quy-tac-phi/{Resolution12}");
         Assert.Equal(HttpStatusCode.BadRequest, editedAgain.StatusCode);

@@ -116,6 +116,9 @@ public sealed partial class CitizenJourneyTests(BrowserFixture browsers, Kestrel
         var verification = VerificationCode().Match(document).Groups[1].Value;
         await page.GotoAsync($"/kiem-tra/{verification}");
         await Assertions.Expect(page.Locator("[data-testid=verified]")).ToContainTextAsync(code);
+        await CheckAsync(page);
+        await page.SetContentAsync(document); // the result document itself, as the citizen opens the downloaded file
+        await CheckAsync(page);
         await page.GotoAsync($"/ho-so/{code}");
         await page.CheckAsync("#liked-yes");
         await page.ClickAsync("button:has-text('Gửi đánh giá')");
@@ -127,6 +130,67 @@ public sealed partial class CitizenJourneyTests(BrowserFixture browsers, Kestrel
         Assert.Equal(0, dossier.Fee.TotalVnd);
         Assert.Equal(2, await portal.QueryAsync(db => db.Attachments.CountAsync(a => a.DossierId == dossier.Id)));
         Assert.True(Directory.EnumerateFiles(Path.Combine(portal.DataDirectory, "mail")).Any(), "e-mails went to the file sink");
+        Assert.True(_accessibility.Count == 0, string.Join(Environment.NewLine, _accessibility));
+    }
+
+    [Fact]
+    public async Task Every_other_citizen_page_and_its_error_states_pass_axe_and_a_missing_field_gets_its_message_next_to_it()
+    {
+        var code = (await DossierFiler.FileAsync(portal.Services, "1.001193", "14758")).Value; // filed for the demo citizen 038090000001
+        await using var context = await browsers.NewContextAsync(portal.Address);
+        var page = await context.NewPageAsync();
+
+        // Signed out: sign-in (and its error), the personal-data notice, the public look-up with a result.
+        await page.GotoAsync("/dang-nhap");
+        await CheckAsync(page);
+        await page.FillAsync("#UserName", "038090000001");
+        await page.FillAsync("#Password", "Sai@mat-khau1");
+        await page.ClickAsync("form[action='/dang-nhap'] button[type=submit]");
+        await Assertions.Expect(page.GetByText("Tên đăng nhập hoặc mật khẩu không đúng.")).ToBeVisibleAsync();
+        await CheckAsync(page);
+        await page.GotoAsync("/thong-bao-du-lieu-ca-nhan");
+        await CheckAsync(page);
+        await page.GotoAsync("/tra-cuu");
+        await page.FillAsync("#ma", code);
+        await page.FillAsync("#so-dinh-danh", "038090000001");
+        await page.ClickAsync("button:has-text('Tra cứu')");
+        await Assertions.Expect(page.Locator("[data-testid=lookup-result]")).ToContainTextAsync(code);
+        await CheckAsync(page);
+
+        // Signed in: a filing with a required field left empty gets the message next to that field and writes nothing.
+        await BrowserFixture.SignInAsync(page, "038090000001");
+        var dossiers = await portal.QueryAsync(db => db.Dossiers.CountAsync());
+        await page.GotoAsync("/nop-ho-so/1.001193");
+        await page.FillAsync("#field-childDateOfBirth", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2).ToString("yyyy-MM-dd"));
+        await page.SelectOptionAsync("#field-childSex", "Nữ");
+        await page.FillAsync("#field-placeOfBirth", "Trạm y tế phường Hàm Rồng");
+        await page.FillAsync("#field-motherFullName", "Nguyễn Thị Hạnh");
+        await page.CheckAsync("#Consent");
+        await page.ClickAsync("button:has-text('Nộp hồ sơ'):not(:has-text('trực tuyến'))");
+        await Assertions.Expect(page.Locator("#field-childFullName-error")).ToHaveTextAsync("Họ và tên trẻ: không được để trống.");
+        await Assertions.Expect(page.Locator("#field-childFullName")).ToHaveAttributeAsync("aria-describedby", "field-childFullName-error");
+        await Assertions.Expect(page.Locator("#field-placeOfBirth")).ToHaveValueAsync("Trạm y tế phường Hàm Rồng"); // nothing typed is lost
+        await CheckAsync(page);
+        Assert.Equal(dossiers, await portal.QueryAsync(db => db.Dossiers.CountAsync()));
+
+        // Saved as a draft and resumed from "my dossiers".
+        await page.FillAsync("#field-childFullName", "Nguyễn Thị Hoa");
+        await page.ClickAsync("button:has-text('Lưu bản nháp')");
+        await Assertions.Expect(page.GetByText("Đã lưu bản nháp.", new() { Exact = false })).ToBeVisibleAsync();
+        await page.GotoAsync("/ho-so-cua-toi");
+        await CheckAsync(page);
+        await page.ClickAsync("a[href*='ban-nhap=']");
+        await Assertions.Expect(page.Locator("#field-childFullName")).ToHaveValueAsync("Nguyễn Thị Hoa");
+        await CheckAsync(page);
+
+        // The profile with a wrong phone number.
+        await page.GotoAsync("/tai-khoan/ho-so");
+        await page.FillAsync("#PhoneNumber", "12345");
+        await page.ClickAsync("button:has-text('Lưu hồ sơ cá nhân')");
+        await Assertions.Expect(page.Locator("#PhoneNumber")).ToHaveClassAsync(new Regex("is-invalid"));
+        await CheckAsync(page);
+
+        Assert.Equal(dossiers, await portal.QueryAsync(db => db.Dossiers.CountAsync()));
         Assert.True(_accessibility.Count == 0, string.Join(Environment.NewLine, _accessibility));
     }
 

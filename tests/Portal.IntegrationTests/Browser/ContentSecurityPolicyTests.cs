@@ -35,4 +35,27 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browsers, KestrelP
         Assert.Contains(problems, p => p.Contains("blocked by the Content-Security-Policy: script-src", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("blocked by the Content-Security-Policy: style-src", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_accessibility_check_sees_an_image_without_a_text_alternative_and_a_field_without_a_label()
+    {
+        await using var context = await browsers.NewContextAsync(portal.Address);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.EvaluateAsync("""
+            () => {
+              const img = document.createElement('img');
+              img.src = '/favicon.ico';
+              document.querySelector('main').appendChild(img);
+              const input = document.createElement('input');
+              input.type = 'text';
+              document.querySelector('main').appendChild(input);
+            }
+            """);
+        var problems = await BrowserFixture.AccessibilityProblemsAsync(page);
+
+        Assert.Contains(problems, p => p.Contains("image-alt (critical)", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("label (critical)", StringComparison.Ordinal));
+    }
 }

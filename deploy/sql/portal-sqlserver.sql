@@ -1906,3 +1906,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126235556_NotificationPerChange'
+)
+BEGIN
+    DROP INDEX [IX_Notifications_DossierId_Status] ON [Notifications];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126235556_NotificationPerChange'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Notifications_DossierId_Status_At] ON [Notifications] ([DossierId], [Status], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126235556_NotificationPerChange'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126235556_NotificationPerChange', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

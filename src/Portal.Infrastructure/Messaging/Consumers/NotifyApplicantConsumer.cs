@@ -11,8 +11,9 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Messaging.Consumers;
 
 /// <summary>
-/// Tells the applicant about every change of their dossier: a notice in the portal (once per status,
-/// whatever the redeliveries) and an e-mail when their profile has an address.
+/// Tells the applicant about every change of their dossier: a notice in the portal (once per change,
+/// whatever the redeliveries: a second supplement request is a second notice) and an e-mail when their
+/// profile has an address.
 /// </summary>
 public sealed class NotifyApplicantConsumer(UnitOfWork unitOfWork, IEmailSender email, EmailOptions options, TimeProvider clock) : IConsumer<DossierStatusChangedMessage>
 {
@@ -33,7 +34,7 @@ public sealed class NotifyApplicantConsumer(UnitOfWork unitOfWork, IEmailSender 
 
                 db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = Name, ProcessedAt = clock.GetUtcNow() });
                 var owner = await db.Dossiers.AsNoTracking().Where(d => d.Id == message.DossierId).Select(d => d.Applicant.UserId).FirstOrDefaultAsync(ct);
-                if (owner is null || await db.Notifications.AnyAsync(n => n.DossierId == message.DossierId && n.Status == (int)message.To, ct))
+                if (owner is null || await db.Notifications.AnyAsync(n => n.DossierId == message.DossierId && n.Status == (int)message.To && n.At == message.At, ct))
                 {
                     return null;
                 }

@@ -26,7 +26,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.UserId).HasMaxLength(Applicant.UserIdMaxLength).IsRequired();
         builder.Property(n => n.DossierCode).HasMaxLength(DossierCode.MaxLength).IsRequired();
         builder.HasIndex(n => new { n.UserId, n.At });
-        builder.HasIndex(n => new { n.DossierId, n.Status }).IsUnique();
+        builder.HasIndex(n => new { n.DossierId, n.Status, n.At }).IsUnique(); // one notice per change: a status reached again later is a new notice
     }
 }
 

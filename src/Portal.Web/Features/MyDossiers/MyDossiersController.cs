@@ -109,6 +109,8 @@ public sealed class MyDossiersController(
                 db.Attachments.Add(new Attachment(Guid.CreateVersion7(now), dossier.Id, AttachmentKind.Supplement, file.FileName, file.ContentType,
                     file.Content.Length, key, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file.Content)), now));
             }
+
+            return null;
         }, localizer["Đã gửi giấy tờ bổ sung. Hồ sơ tiếp tục được xử lý."], cancellationToken);
     }
 
@@ -116,12 +118,13 @@ public sealed class MyDossiersController(
     public Task<IActionResult> Withdraw(string code, string? reason, CancellationToken cancellationToken) =>
         ChangeAsync(code, Operations.Withdraw, (dossier, _) =>
         {
-            if (DossierActionMustBeAllowedRule.IsAllowed(DossierAction.Withdraw, dossier.Status))
+            if (!DossierActionMustBeAllowedRule.IsAllowed(DossierAction.Withdraw, dossier.Status))
             {
-                dossier.Withdraw(User.Identity!.Name!, clock.GetUtcNow(), Limit(reason));
+                return Task.FromResult<string?>(localizer["Hồ sơ đã kết thúc xử lý, không thể rút."]);
             }
 
-            return Task.CompletedTask;
+            dossier.Withdraw(User.Identity!.Name!, clock.GetUtcNow(), Limit(reason));
+            return Task.FromResult<string?>(null);
         }, localizer["Đã rút hồ sơ."], cancellationToken);
 
     [HttpPost("/ho-so/{code}/danh-gia")]
@@ -129,15 +132,21 @@ public sealed class MyDossiersController(
         ChangeAsync(code, Operations.Answer, async (dossier, ct) =>
         {
             // Once per dossier, after it is finished (Decision 766: satisfaction).
-            if (dossier.CompletedAt is null || await db.DossierRatings.AnyAsync(r => r.DossierId == dossier.Id, ct))
+            if (dossier.CompletedAt is null)
             {
-                return;
+                return localizer["Bạn có thể đánh giá khi hồ sơ đã có kết quả."];
+            }
+
+            if (await db.DossierRatings.AnyAsync(r => r.DossierId == dossier.Id, ct))
+            {
+                return localizer["Bạn đã đánh giá hồ sơ này; mỗi hồ sơ được đánh giá một lần."];
             }
 
             db.DossierRatings.Add(new DossierRating
             {
                 DossierId = dossier.Id, Liked = liked, Comment = Limit(comment), At = clock.GetUtcNow(), CommuneCode = dossier.CommuneCode.Value, Agency = dossier.Agency,
             });
+            return null;
         }, localizer["Cảm ơn bạn đã đánh giá."], cancellationToken);
 
     [HttpGet("/ho-so/{code}/ket-qua")]
@@ -173,18 +182,18 @@ public sealed class MyDossiersController(
 
     private async Task<IActionResult> ChangeAsync(
         string code, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
-        Func<Dossier, CancellationToken, Task> change, string message, CancellationToken cancellationToken)
+        Func<Dossier, CancellationToken, Task<string?>> change, string message, CancellationToken cancellationToken)
     {
-        var found = await unitOfWork.ExecuteAsync(
+        // The change returns why it was refused (nothing changed), or null when it was made.
+        var (found, refusal) = await unitOfWork.ExecuteAsync(
             async ct =>
             {
                 if (await OwnAsync(code, operation, tracked: true, ct) is not { } dossier)
                 {
-                    return false;
+                    return (false, (string?)null);
                 }
 
-                await change(dossier, ct);
-                return true;
+                return (true, await change(dossier, ct));
             },
             cancellationToken);
         if (!found)
@@ -192,7 +201,7 @@ public sealed class MyDossiersController(
             return NotFound();
         }
 
-        TempData["Message"] = message;
+        TempData[refusal is null ? "Message" : "Error"] = refusal ?? message;
         return Redirect($"/ho-so/{code}");
     }
 

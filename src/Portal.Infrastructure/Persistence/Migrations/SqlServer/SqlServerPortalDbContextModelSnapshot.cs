@@ -1067,10 +1067,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DossierId", "Status")
-                        .IsUnique();
-
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("DossierId", "Status", "At")
+                        .IsUnique();
 
                     b.ToTable("Notifications");
                 });

@@ -1045,10 +1045,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DossierId", "Status")
-                        .IsUnique();
-
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("DossierId", "Status", "At")
+                        .IsUnique();
 
                     b.ToTable("Notifications");
                 });

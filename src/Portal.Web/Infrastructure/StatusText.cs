@@ -5,6 +5,13 @@ namespace Portal.Web.Infrastructure;
 /// <summary>The Vietnamese name (localisation key) of each dossier status.</summary>
 public static class StatusText
 {
+    /// <summary>
+    /// An unfinished dossier past its due date (the citizen's view of "late" before the result exists). A dossier
+    /// waiting for the citizen's supplement is not: its clock is paused and its date moves when it resumes.
+    /// </summary>
+    public static bool IsOverdue(DossierStatus status, DateTimeOffset dueAt, DateTimeOffset now) =>
+        status is DossierStatus.New or DossierStatus.Received or DossierStatus.InProcess or DossierStatus.Processed && now > dueAt;
+
     public static string For(DossierStatus status) => status switch
     {
         DossierStatus.New => "Mới nộp, chờ tiếp nhận",

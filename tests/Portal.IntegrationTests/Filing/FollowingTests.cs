@@ -59,6 +59,24 @@ public sealed class FollowingTests(KestrelPortalFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task An_unfinished_dossier_past_its_due_date_shows_as_late_to_the_citizen_and_on_the_public_look_up()
+    {
+        var late = await FileForAsync(CitizenA);
+        var onTime = await FileForAsync(CitizenA);
+        await CaseworkTestData.MakeOverdueAsync(factory, late, TimeSpan.FromHours(2));
+        using var citizen = await SignedInAsync(CitizenA);
+        const string Badge = "data-testid=\"overdue\"";
+
+        Assert.Contains(Badge, await PageAsync(citizen, $"/ho-so/{late}"));
+        Assert.DoesNotContain(Badge, await PageAsync(citizen, $"/ho-so/{onTime}"));
+        var mine = await PageAsync(citizen, "/ho-so-cua-toi");
+        Assert.Matches($"(?s){late}</a></td>(?:(?!</tr>).)*{Badge}", mine);
+        Assert.DoesNotMatch($"(?s){onTime}</a></td>(?:(?!</tr>).)*{Badge}", mine);
+        using var anonymous = factory.CreateBrowser();
+        Assert.Contains(Badge, await PageAsync(anonymous, $"/tra-cuu?ma={late}&so-dinh-danh={CitizenA}"));
+    }
+
+    [Fact]
     public async Task A_citizen_withdraws_a_dossier_once_and_is_told_when_it_can_no_longer_be_withdrawn()
     {
         var code = await FileForAsync(CitizenA);

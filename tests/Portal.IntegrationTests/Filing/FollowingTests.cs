@@ -9,6 +9,7 @@ using Portal.Domain.People;
 using Portal.Domain.Routing;
 using Portal.Infrastructure.Identity;
 using Portal.IntegrationTests.Support;
+using Portal.Web.Infrastructure;
 
 namespace Portal.IntegrationTests.Filing;
 
@@ -39,11 +40,31 @@ public sealed class FollowingTests(KestrelPortalFactory factory) : IClassFixture
             Assert.True(await StatusAsync(code) == DossierStatus.InProcess, await PageAsync(citizen, $"/ho-so/{code}"));
         }
 
-        // Processing started, then resumed after each answer: three notices for "in process", two for the requests.
+        // A disguised file (an executable named .pdf) in an answer is refused with a message and changes nothing.
+        await ActAsync(officer, code, "supplement", new() { ["reason"] = "Bổ sung lần 3" });
+        var page = await PageAsync(citizen, $"/ho-so/{code}");
+        using (var disguised = new MultipartFormDataContent
+        {
+            { new StringContent(PortalClient.AntiforgeryToken(await (await citizen.GetAsync($"/ho-so/{code}")).Content.ReadAsStringAsync())), "__RequestVerificationToken" },
+            { new StringContent("Gửi giấy tờ"), "comment" },
+        })
+        {
+            var file = new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            disguised.Add(file, "files", "giay-to.pdf");
+            Assert.Equal(HttpStatusCode.Redirect, (await citizen.Http.PostAsync($"/ho-so/{code}/bo-sung", disguised)).StatusCode);
+        }
+
+        Assert.Contains("giay-to.pdf", await PageAsync(citizen, $"/ho-so/{code}"));
+        Assert.Equal(DossierStatus.SupplementRequested, await StatusAsync(code));
+        Assert.Equal(0, await factory.QueryAsync(db => db.Attachments.CountAsync(a => db.Dossiers.Any(d => d.Id == a.DossierId && d.Code == DossierCode.Parse(code)))));
+        Assert.DoesNotContain("giay-to.pdf", page);
+
+        // Processing started, then resumed after each answer: three notices for "in process", three for the requests.
         try
         {
             await Eventually.GetAsync(
-                async () => await NoticesAsync(code, DossierStatus.SupplementRequested) == 2 && await NoticesAsync(code, DossierStatus.InProcess) == 3 ? (object)true : null,
+                async () => await NoticesAsync(code, DossierStatus.SupplementRequested) == 3 && await NoticesAsync(code, DossierStatus.InProcess) == 3 ? (object)true : null,
                 "a notice for each of the two supplement requests and each return to processing");
         }
         catch (TimeoutException)
@@ -56,6 +77,28 @@ public sealed class FollowingTests(KestrelPortalFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, rated.StatusCode);
         Assert.Contains("Bạn có thể đánh giá khi hồ sơ đã có kết quả.", await PageAsync(citizen, $"/ho-so/{code}"));
         Assert.Equal(0, await factory.QueryAsync(db => db.DossierRatings.CountAsync(r => db.Dossiers.Any(d => d.Id == r.DossierId && d.Code == DossierCode.Parse(code)))));
+    }
+
+    [Fact]
+    public async Task The_receipt_carries_the_code_secret_unit_times_due_date_fee_and_its_basis_and_a_QR_to_the_public_look_up()
+    {
+        var code = await FileForAsync(CitizenA);
+        var dossier = await factory.QueryAsync(db => db.Dossiers.SingleAsync(d => d.Code == DossierCode.Parse(code)));
+        using var citizen = await SignedInAsync(CitizenA);
+
+        var receipt = await PageAsync(citizen, $"/ho-so/{code}/bien-nhan");
+
+        Assert.Contains("(Mẫu số 01, Thông tư 03/2025/TT-VPCP)", receipt);
+        Assert.Contains(code, receipt);
+        Assert.Contains(dossier.LookupSecret, receipt);
+        Assert.Contains("Phường Hàm Rồng", receipt);
+        Assert.Contains("Ủy ban nhân dân xã, phường", receipt);
+        Assert.Contains(Format.DateTime(dossier.FiledAt), receipt);
+        Assert.Contains(Format.DateTime(dossier.AppointmentAt), receipt);
+        Assert.Matches("0 ₫ · Bạn không phải nộp 5.000 ₫ theo mức thu của [^,]+, vì được miễn: [^<]+ theo [^<]+/(NQ-HĐND|QH13)", receipt);
+        Assert.Contains("src=\"data:image/png;base64,", receipt);
+        Assert.Contains($"/tra-cuu?ma={code}&ma-tra-cuu={dossier.LookupSecret}", receipt);
+        Assert.Contains("@media print", await (await citizen.GetAsync("/css/site.css")).Content.ReadAsStringAsync());
     }
 
     [Fact]

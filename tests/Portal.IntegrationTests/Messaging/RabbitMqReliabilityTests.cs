@@ -105,14 +105,21 @@ public sealed class RabbitMqReliabilityTests
         var item = await Eventually.GetAsync(() => portal.QueryAsync(db => db.WorklistItems.FirstOrDefaultAsync(w => w.DossierCode == code)), "the healthy dossier", TimeSpan.FromSeconds(60));
         var dossier = await portal.QueryAsync(db => db.Dossiers.SingleAsync(d => d.Id == item.DossierId));
         var again = new DossierSubmitted(dossier.Id, code, dossier.ProcedureCode, dossier.CommuneCode.Value, dossier.Agency, dossier.Channel, "x", dossier.FiledAt, dossier.DueAt);
-        await bus.Publish(again);
-        await bus.Publish(again);
+        // The same event as the outbox sent it (its message id is the dossier's id), published twice more: a
+        // dispatcher that crashed before marking it sent, and a duplicate from the network.
+        Assert.Equal(dossier.Id, await portal.QueryAsync(db => db.OutboxMessages.Where(m => m.MessageType == typeof(DossierSubmitted).FullName).Select(m => m.MessageId).SingleAsync(m => m == dossier.Id)));
+        await bus.Publish(again, c => c.MessageId = dossier.Id);
+        await bus.Publish(again, c => c.MessageId = dossier.Id);
 
         await Eventually.GetAsync(
             () => portal.QueryAsync(db => db.ParkedMessages.FirstOrDefaultAsync(p => p.MessageId == poison && p.Status == ParkedStatus.Failed)),
             "the poison message to be parked as failed", TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(1, await portal.QueryAsync(db => db.WorklistItems.CountAsync(w => w.DossierCode == code)));
+        Assert.Equal(1, await portal.QueryAsync(db => db.DossierEvents.CountAsync(e => e.DossierId == dossier.Id && e.Type == "DossierSubmitted")));
+        Assert.Equal(1, await portal.QueryAsync(db => db.DossierEvents.CountAsync(e => e.DossierId == dossier.Id && e.Type == "DossierRouted")));
+        using var verify = new StringWriter();
+        Assert.True(await Portal.Web.Features.Statistics.StatisticsCommand.RunAsync(portal.Services, ["statistics", "verify"], verify) == 0, verify.ToString());
     }
 
     private static async Task Broker(string command)

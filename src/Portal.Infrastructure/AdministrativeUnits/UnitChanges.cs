@@ -57,7 +57,17 @@ public sealed class UnitChanges(UnitOfWork unitOfWork, CommuneDirectory director
                     throw new InvalidOperationException("Only active communes can be merged.");
                 }
 
-                from.MergeInto(successor, VietnamTime.LocalDate(clock.GetUtcNow()));
+                var now = clock.GetUtcNow();
+                from.MergeInto(successor, VietnamTime.LocalDate(now));
+
+                // Every open dossier of the merged commune now belongs to the successor (its history and deadline clock
+                // record the move), whether or not it has reached a worklist yet.
+                var open = await db.Dossiers.Where(d => d.CommuneCode == merged && d.CompletedAt == null).ToListAsync(ct);
+                foreach (var dossier in open)
+                {
+                    dossier.TransferTo(successor, actor, now, $"Sáp nhập {from.FullName} vào {into.FullName}");
+                }
+
                 var count = 0;
                 foreach (var agency in new[] { Domain.Catalogue.HandlingAgency.CommunePolice, Domain.Catalogue.HandlingAgency.CommuneCommittee })
                 {
@@ -70,9 +80,9 @@ public sealed class UnitChanges(UnitOfWork unitOfWork, CommuneDirectory director
                 await BacklogCounters.RecountAsync(db, [merged.Value, successor.Value], ct);
                 db.UnitChanges.Add(new UnitChange
                 {
-                    Kind = UnitChangeKind.Merge, FromCommune = merged.Value, ToCommune = successor.Value, DossiersMoved = count, Actor = actor, At = clock.GetUtcNow(),
+                    Kind = UnitChangeKind.Merge, FromCommune = merged.Value, ToCommune = successor.Value, DossiersMoved = Math.Max(count, open.Count), Actor = actor, At = now,
                 });
-                return count;
+                return Math.Max(count, open.Count);
             },
             cancellationToken);
         directory.Invalidate();

@@ -11,7 +11,10 @@ namespace Portal.IntegrationTests.Messaging;
 public sealed class UnitChangesTests(KestrelPortalFactory factory) : IClassFixture<KestrelPortalFactory>
 {
     [Fact]
-    public async Task Merging_a_commune_moves_its_open_dossiers_to_the_successors_queue_and_officers_with_due_dates_kept()
+    public Task Merging_a_commune_moves_its_open_dossiers_to_the_successors_queue_and_officers_with_due_dates_kept() => MergeAsync(factory);
+
+    /// <summary>The merger, on whichever bus the factory runs (the in-memory default here, RabbitMQ in <see cref="RabbitMqUnitChangesTests"/>).</summary>
+    internal static async Task MergeAsync(KestrelPortalFactory factory)
     {
         var codes = new List<string>();
         for (var i = 0; i < 3; i++)
@@ -34,6 +37,10 @@ public sealed class UnitChangesTests(KestrelPortalFactory factory) : IClassFixtu
         var change = await factory.QueryAsync(db => db.UnitChanges.SingleAsync(c => c.Kind == UnitChangeKind.Merge));
         Assert.Equal(("14797", "14758", "admin"), (change.FromCommune, change.ToCommune, change.Actor));
         Assert.True(change.DossiersMoved >= 3);
+        var parsed = codes.Select(DossierCode.Parse).ToList();
+        var dossiers = await factory.QueryAsync(db => db.Dossiers.Include(d => d.History).Where(d => parsed.Contains(d.Code)).ToListAsync());
+        Assert.All(dossiers, d => Assert.Equal("14758", d.CommuneCode.Value)); // the dossiers themselves, not only their worklist rows
+        Assert.All(dossiers, d => Assert.Contains(d.History, h => h.Reason is { } reason && reason.StartsWith("→ 14758: Sáp nhập Phường Hạc Thành vào Phường Hàm Rồng", StringComparison.Ordinal)));
 
         using var successorOfficer = factory.CreateBrowser();
         await successorOfficer.SignInAsync("committee.14758");
@@ -72,4 +79,22 @@ public sealed class UnitChangesTests(KestrelPortalFactory factory) : IClassFixtu
         Assert.True(await factory.QueryAsync(db => db.BacklogCounters.AnyAsync(c => c.CommuneCode == "14812" && c.Agency == item.Agency && c.Axis == BacklogAxis.Due)));
         Assert.Empty(await factory.QueryAsync(db => BacklogCounters.CompareAsync(db, CancellationToken.None)));
     }
+}
+
+/// <summary>The portal on Kestrel over the real RabbitMQ broker the test command starts.</summary>
+public sealed class RabbitMqKestrelFactory : KestrelPortalFactory
+{
+    protected override void ConfigureSettings(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        builder.UseSetting("Messaging:Transport", "RabbitMq");
+        builder.UseSetting("Messaging:RabbitMq:Host", "127.0.0.1");
+        builder.UseSetting("Messaging:RabbitMq:Port", RabbitMqAppFactory.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+[Collection(RabbitCollection.Name)]
+public sealed class RabbitMqUnitChangesTests(RabbitMqKestrelFactory factory) : IClassFixture<RabbitMqKestrelFactory>
+{
+    [Fact]
+    public Task Merging_a_commune_over_RabbitMQ_moves_its_open_dossiers_and_later_filings_to_the_successors_queue() => UnitChangesTests.MergeAsync(factory);
 }

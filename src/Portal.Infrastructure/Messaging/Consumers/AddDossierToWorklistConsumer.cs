@@ -1,12 +1,12 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.AdministrativeUnits;
 using Portal.Domain.Routing;
 using Portal.Domain.Worklists;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.Infrastructure.Messaging.Inbox;
 using Portal.Infrastructure.Messaging.Outbox;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.ReferenceData;
 
 namespace Portal.Infrastructure.Messaging.Consumers;
 
@@ -14,7 +14,7 @@ namespace Portal.Infrastructure.Messaging.Consumers;
 /// Puts a dossier into its queue's worklist exactly once: the inbox row and the worklist row are
 /// written in one transaction, and the worklist is keyed by dossier, so a redelivery changes nothing.
 /// </summary>
-public sealed class AddDossierToWorklistConsumer(UnitOfWork unitOfWork, TimeProvider clock) : IConsumer<AddDossierToWorklist>
+public sealed class AddDossierToWorklistConsumer(UnitOfWork unitOfWork, CommuneDirectory directory, TimeProvider clock) : IConsumer<AddDossierToWorklist>
 {
     public const string Name = "worklist";
 
@@ -40,7 +40,10 @@ public sealed class AddDossierToWorklistConsumer(UnitOfWork unitOfWork, TimeProv
                     return; // withdrawn (or otherwise finished) before it reached the queue: nothing to work
                 }
 
-                var queue = new ProcessingQueue(CommuneCode.Parse(message.CommuneCode), message.Agency);
+                // The dossier's commune as it is now, and that commune's successor if it has since been merged: a transfer
+                // or a merger after the message was sent moves the dossier to the new commune's queue.
+                var communes = await directory.GetAsync(ct);
+                var queue = DossierRouter.Route(dossier.CommuneCode, dossier.Agency, c => communes.GetValueOrDefault(c));
                 db.WorklistItems.Add(WorklistItem.ForDossier(queue, dossier, now));
                 OutboxWriter.Add(db, new DossierRouted(message.DossierId, message.Code, queue.Name, now), clock);
             },

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Portal.FaultInjection;
 using Portal.IntegrationTests.Support;
 
 namespace Portal.IntegrationTests.Messaging;
@@ -35,6 +36,61 @@ public sealed class ConvergenceTests
         await Eventually.GetAsync(
             () => second.QueryAsync(db => db.DossierEvents.FirstOrDefaultAsync(e => e.DossierId == item.DossierId && e.Type == "DossierSubmitted")), "the submission in the audit trail");
         Assert.Equal(0, await StatisticsVerifyAsync(second));
+    }
+
+    /// <summary>
+    /// The embedded default as a newcomer runs it (one process, web and processing, SQLite, the in-memory bus),
+    /// killed with SIGKILL after the dossier's routing message was dispatched and before any worklist took it:
+    /// the first process consumes only Hạc Thành's queues, so the message for Hàm Rồng dies in the bus, as an
+    /// in-flight message does in a crash. After the restart (all communes) the dossier is in its worklist once,
+    /// audited once and counted once.
+    /// </summary>
+    [Fact]
+    public async Task The_embedded_default_killed_after_dispatch_brings_the_dossier_into_its_worklist_after_a_restart()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Logging__LogLevel__Default"] = "Warning",
+            ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = data, ["Database__SeedDemoAccounts"] = "true",
+            ["Messaging__Transport"] = "InMemory", ["Messaging__Sweep__Grace"] = "00:00:02", ["Messaging__Sweep__Interval"] = "00:00:01",
+        };
+        var port = PortalProcess.FreePort();
+        using var first = new PortalProcess("embedded default", port, new Dictionary<string, string>(settings) { ["Messaging__Communes__0"] = PortalAppFactory.HacThanh });
+        using var restarted = new PortalProcess("embedded default, restarted", port, settings);
+        try
+        {
+            await first.StartAsync(CancellationToken.None);
+            using var app = new CitizenApp(new Uri($"http://127.0.0.1:{port}"), FaultHarness.Citizen, FaultHarness.Password);
+            var attempt = await app.SubmitAsync(Guid.NewGuid(), PortalAppFactory.HamRong, CancellationToken.None);
+            var code = attempt.Code ?? throw new InvalidOperationException(attempt.Failure);
+            var ledger = new Ledger(data);
+            await Eventually.GetAsync(
+                async () => await ledger.ScalarAsync($"SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NOT NULL AND Body LIKE '%{code}%'") > 0 ? (object)true : null,
+                "the submission dispatched into the in-memory bus");
+            await Task.Delay(TimeSpan.FromSeconds(2)); // routed, and the routed message dropped: no consumer of Hàm Rồng's queue
+            Assert.Equal(0, await ledger.ScalarAsync("SELECT COUNT(*) FROM WorklistItems"));
+
+            await first.KillAsync();
+            await restarted.StartAsync(CancellationToken.None);
+
+            var dossier = await Eventually.GetAsync(
+                async () => (await ledger.DossiersAsync()).SingleOrDefault(d => d.Code == code && d.WorklistEntries > 0 && d.SubmittedEvents > 0),
+                "the dossier in its worklist after the restart", TimeSpan.FromSeconds(60));
+            Assert.Equal(("worklist-14758-committee", 1, 1), (dossier.Queue, dossier.WorklistEntries, dossier.SubmittedEvents));
+            await restarted.KillAsync();
+            var (_, counted, text) = await FaultHarness.CommandAsync("statistics verify", settings, "statistics", "verify");
+            Assert.True(counted, text);
+            Assert.Empty(first.UnexpectedExits.Concat(restarted.UnexpectedExits));
+        }
+        finally
+        {
+            first.Dispose();
+            restarted.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     [Fact]

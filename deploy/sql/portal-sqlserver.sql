@@ -1935,3 +1935,42 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127001351_ParkedMessageDecisions'
+)
+BEGIN
+    CREATE TABLE [ParkedMessageDecisions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ParkedMessageId] bigint NOT NULL,
+        [MessageId] uniqueidentifier NOT NULL,
+        [Decision] nvarchar(20) NOT NULL,
+        [StatusBefore] int NOT NULL,
+        [Actor] nvarchar(100) NOT NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_ParkedMessageDecisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ParkedMessageDecisions_ParkedMessages_ParkedMessageId] FOREIGN KEY ([ParkedMessageId]) REFERENCES [ParkedMessages] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127001351_ParkedMessageDecisions'
+)
+BEGIN
+    CREATE INDEX [IX_ParkedMessageDecisions_ParkedMessageId_Id] ON [ParkedMessageDecisions] ([ParkedMessageId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127001351_ParkedMessageDecisions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127001351_ParkedMessageDecisions', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

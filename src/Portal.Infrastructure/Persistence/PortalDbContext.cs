@@ -59,6 +59,8 @@ public abstract class PortalDbContext(DbContextOptions options, IWriteGate write
 
     public DbSet<Messaging.Parking.ParkedMessage> ParkedMessages => Set<Messaging.Parking.ParkedMessage>();
 
+    public DbSet<Messaging.Parking.ParkedMessageDecision> ParkedMessageDecisions => Set<Messaging.Parking.ParkedMessageDecision>();
+
     public DbSet<DossierResult> DossierResults => Set<DossierResult>();
 
     public DbSet<DossierDraft> DossierDrafts => Set<DossierDraft>();

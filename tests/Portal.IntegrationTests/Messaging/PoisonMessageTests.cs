@@ -62,6 +62,14 @@ public sealed class PoisonMessageTests(QuickRedeliveryFactory factory) : IClassF
         var discarded = await factory.QueryAsync(db => db.ParkedMessages.SingleAsync(p => p.Id == failed.Id));
         Assert.Equal(ParkedStatus.Discarded, discarded.Status);
         Assert.Equal("discard", discarded.Decision);
+
+        // Both decisions are kept, in order, and shown to administrators.
+        var decisions = await factory.QueryAsync(db => db.ParkedMessageDecisions.Where(d => d.ParkedMessageId == failed.Id).OrderBy(d => d.Id).ToListAsync());
+        Assert.Equal([("redeliver", ParkedStatus.Failed, "admin"), ("discard", ParkedStatus.Failed, "admin")], decisions.Select(d => (d.Decision, d.StatusBefore, d.Actor)));
+        var page = System.Net.WebUtility.HtmlDecode(await (await admin.GetAsync("/quan-tri/tin-nhan-loi")).Content.ReadAsStringAsync());
+        Assert.Matches("(?s)data-testid=\"decisions\">\\s*<li>Gửi lại · admin · .*?</li>\\s*<li>Bỏ qua · admin · ", page);
+        Assert.Contains("Đã bỏ qua", page);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.PostFormAsync($"/quan-tri/tin-nhan-loi/{failed.Id}/gui-lai", new(), "/quan-tri/tin-nhan-loi")).StatusCode);
     }
 
     /// <summary>A submission for a commune that does not exist: the router refuses it every time.</summary>

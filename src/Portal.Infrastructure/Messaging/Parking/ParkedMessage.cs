@@ -53,6 +53,27 @@ public sealed class ParkedMessage
     public string? Decision { get; set; }
 }
 
+/// <summary>One administrator decision on a parked message (append-only: a redelivery and a later discard are two rows).</summary>
+public sealed class ParkedMessageDecision
+{
+    public const int DecisionMaxLength = 20;
+
+    public long Id { get; private set; }
+
+    public required long ParkedMessageId { get; init; }
+
+    public required Guid MessageId { get; init; }
+
+    /// <summary>"redeliver" or "discard".</summary>
+    public required string Decision { get; init; }
+
+    public required ParkedStatus StatusBefore { get; init; }
+
+    public required string Actor { get; init; }
+
+    public required DateTimeOffset At { get; init; }
+}
+
 public sealed class RedeliveryOptions
 {
     /// <summary>Delays before each automatic redelivery; after the last, the message waits for an administrator.</summary>

@@ -21,3 +21,17 @@ internal sealed class ParkedMessageConfiguration : IEntityTypeConfiguration<Park
         builder.HasIndex(p => new { p.Status, p.NextAttemptAt });
     }
 }
+
+internal sealed class ParkedMessageDecisionConfiguration : IEntityTypeConfiguration<ParkedMessageDecision>
+{
+    public void Configure(EntityTypeBuilder<ParkedMessageDecision> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedOnAdd();
+        builder.Property(d => d.Decision).HasMaxLength(ParkedMessageDecision.DecisionMaxLength).IsRequired();
+        builder.Property(d => d.Actor).HasMaxLength(100).IsRequired();
+        builder.Property(d => d.StatusBefore).HasConversion<int>();
+        builder.HasOne<ParkedMessage>().WithMany().HasForeignKey(d => d.ParkedMessageId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.ParkedMessageId, d.Id });
+    }
+}

@@ -1538,6 +1538,43 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ParkedMessages");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Messaging.Parking.ParkedMessageDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ParkedMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("StatusBefore")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParkedMessageId", "Id");
+
+                    b.ToTable("ParkedMessageDecisions");
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Persistence.DossierCodeSequence", b =>
                 {
                     b.Property<string>("Scope")
@@ -1858,6 +1895,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .WithOne()
                         .HasForeignKey("Portal.Domain.Worklists.WorklistItem", "DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Messaging.Parking.ParkedMessageDecision", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Messaging.Parking.ParkedMessage", null)
+                        .WithMany()
+                        .HasForeignKey("ParkedMessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1505,6 +1505,41 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ParkedMessages");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Messaging.Parking.ParkedMessageDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ParkedMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParkedMessageId", "Id");
+
+                    b.ToTable("ParkedMessageDecisions");
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Persistence.DossierCodeSequence", b =>
                 {
                     b.Property<string>("Scope")
@@ -1825,6 +1860,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("Portal.Domain.Worklists.WorklistItem", "DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Messaging.Parking.ParkedMessageDecision", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Messaging.Parking.ParkedMessage", null)
+                        .WithMany()
+                        .HasForeignKey("ParkedMessageId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -142,11 +142,17 @@ public static class BusRegistration
         }
     }
 
+    /// <summary>Where RabbitMQ puts what a queue drops (a quorum queue's delivery limit, 20 from RabbitMQ 4): kept, not lost.</summary>
+    public const string DeadLetterQueue = "portal-dead-letter";
+
     private static void UseQuorumQueue(IReceiveEndpointConfigurator endpoint)
     {
         if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.SetQuorumQueue();
+            // A message redelivered past the quorum queue's delivery limit (for example one that kills its consumer each
+            // time) is dead-lettered to this exchange and kept in its quorum queue for an operator (docs/operations.md §5.1).
+            rabbit.BindDeadLetterQueue(DeadLetterQueue, DeadLetterQueue, q => q.SetQueueArgument("x-queue-type", "quorum"));
         }
     }
 }

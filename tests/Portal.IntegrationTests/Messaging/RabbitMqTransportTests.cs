@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Messaging;
 using Portal.IntegrationTests.Support;
 using RabbitMQ.Client;
 
@@ -53,11 +54,13 @@ public sealed class RabbitMqTransportTests(RabbitMqAppFactory factory) : IClassF
             () => factory.QueryAsync(db => db.WorklistItems.FirstOrDefaultAsync(w => w.DossierCode == code)),
             "the dossier to cross RabbitMQ into its worklist", TimeSpan.FromSeconds(60));
         Assert.Equal("worklist-14758-police", item.QueueName);
-        Assert.Equal("quorum", await QueueTypeAsync("worklist-14758-police"));
+        // A quorum queue, and what it would drop past its delivery limit goes to the dead-letter exchange and its quorum queue.
+        Assert.Equal("quorum", await QueueTypeAsync("worklist-14758-police", new() { ["x-dead-letter-exchange"] = BusRegistration.DeadLetterQueue }));
+        Assert.Equal("quorum", await QueueTypeAsync(BusRegistration.DeadLetterQueue));
     }
 
-    /// <summary>Re-declaring a queue with a different type is refused by the broker, which tells us the type it has.</summary>
-    private static async Task<string> QueueTypeAsync(string queue)
+    /// <summary>Re-declaring a queue with different arguments is refused by the broker, which tells us the type (and arguments) it has.</summary>
+    private static async Task<string> QueueTypeAsync(string queue, Dictionary<string, object?>? more = null)
     {
         var connectionFactory = new ConnectionFactory { HostName = "127.0.0.1", Port = RabbitMqAppFactory.Port, UserName = "guest", Password = "guest" };
         await using var connection = await connectionFactory.CreateConnectionAsync();
@@ -66,7 +69,7 @@ public sealed class RabbitMqTransportTests(RabbitMqAppFactory factory) : IClassF
         try
         {
             await using var probe = await connection.CreateChannelAsync();
-            await probe.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" });
+            await probe.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>(more ?? []) { ["x-queue-type"] = "quorum" });
             return "quorum";
         }
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)

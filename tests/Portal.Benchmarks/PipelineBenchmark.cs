@@ -68,9 +68,10 @@ public static class PipelineBenchmark
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var message = new DossierSubmitted(Guid.NewGuid(), "14758-261126-0001", "1.001193", "14758", HandlingAgency.CommuneCommittee, FilingChannel.Online, "x", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
             for (var i = 0; i < count; i++)
             {
+                // One event per dossier: its message id is the dossier's id (the outbox's deduplication key).
+                var message = new DossierSubmitted(Guid.NewGuid(), "14758-261126-0001", "1.001193", "14758", HandlingAgency.CommuneCommittee, FilingChannel.Online, "x", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
                 Portal.Infrastructure.Messaging.Outbox.OutboxWriter.Add(db, message, TimeProvider.System);
             }
 

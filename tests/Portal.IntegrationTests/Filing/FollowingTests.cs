@@ -60,11 +60,12 @@ public sealed class FollowingTests(KestrelPortalFactory factory) : IClassFixture
         Assert.Equal(0, await factory.QueryAsync(db => db.Attachments.CountAsync(a => db.Dossiers.Any(d => d.Id == a.DossierId && d.Code == DossierCode.Parse(code)))));
         Assert.DoesNotContain("giay-to.pdf", page);
 
-        // Processing started, then resumed after each answer: three notices for "in process", three for the requests.
+        // The filing itself; processing started, then resumed after each answer: three notices for "in process", three for the requests.
         try
         {
             await Eventually.GetAsync(
-                async () => await NoticesAsync(code, DossierStatus.SupplementRequested) == 3 && await NoticesAsync(code, DossierStatus.InProcess) == 3 ? (object)true : null,
+                async () => await NoticesAsync(code, DossierStatus.SupplementRequested) == 3 && await NoticesAsync(code, DossierStatus.InProcess) == 3
+                    && await NoticesAsync(code, DossierStatus.New) == 1 ? (object)true : null,
                 "a notice for each of the two supplement requests and each return to processing");
         }
         catch (TimeoutException)

@@ -15,14 +15,21 @@ namespace Portal.Infrastructure.Messaging.Consumers;
 /// whatever the redeliveries: a second supplement request is a second notice) and an e-mail when their
 /// profile has an address.
 /// </summary>
-public sealed class NotifyApplicantConsumer(UnitOfWork unitOfWork, IEmailSender email, EmailOptions options, TimeProvider clock) : IConsumer<DossierStatusChangedMessage>
+public sealed class NotifyApplicantConsumer(UnitOfWork unitOfWork, IEmailSender email, EmailOptions options, TimeProvider clock)
+    : IConsumer<DossierStatusChangedMessage>, IConsumer<DossierSubmitted>
 {
     public const string Name = "notify-applicant";
 
-    public async Task Consume(ConsumeContext<DossierStatusChangedMessage> context)
+    /// <summary>The filing itself: "received by the portal, waiting for the unit" (the receipt is on the dossier's page).</summary>
+    public Task Consume(ConsumeContext<DossierSubmitted> context) =>
+        NotifyAsync(context, context.Message.DossierId, context.Message.Code, DossierStatus.New, context.Message.FiledAt);
+
+    public Task Consume(ConsumeContext<DossierStatusChangedMessage> context) =>
+        NotifyAsync(context, context.Message.DossierId, context.Message.Code, context.Message.To, context.Message.At);
+
+    private async Task NotifyAsync(ConsumeContext context, Guid dossierId, string code, DossierStatus status, DateTimeOffset at)
     {
-        var message = context.Message;
-        var messageId = context.MessageId ?? message.DossierId;
+        var messageId = context.MessageId ?? dossierId;
         var db = unitOfWork.Db;
         var recipient = await unitOfWork.ExecuteAsync(
             async ct =>
@@ -33,34 +40,34 @@ public sealed class NotifyApplicantConsumer(UnitOfWork unitOfWork, IEmailSender 
                 }
 
                 db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = Name, ProcessedAt = clock.GetUtcNow() });
-                var owner = await db.Dossiers.AsNoTracking().Where(d => d.Id == message.DossierId).Select(d => d.Applicant.UserId).FirstOrDefaultAsync(ct);
-                if (owner is null || await db.Notifications.AnyAsync(n => n.DossierId == message.DossierId && n.Status == (int)message.To && n.At == message.At, ct))
+                var owner = await db.Dossiers.AsNoTracking().Where(d => d.Id == dossierId).Select(d => d.Applicant.UserId).FirstOrDefaultAsync(ct);
+                if (owner is null || await db.Notifications.AnyAsync(n => n.DossierId == dossierId && n.Status == (int)status && n.At == at, ct))
                 {
                     return null;
                 }
 
-                db.Notifications.Add(new Notification { UserId = owner, DossierId = message.DossierId, DossierCode = message.Code, Status = (int)message.To, At = message.At });
+                db.Notifications.Add(new Notification { UserId = owner, DossierId = dossierId, DossierCode = code, Status = (int)status, At = at });
                 return await db.Users.AsNoTracking().Where(u => u.Id == owner).Select(u => new { u.Email, u.FullName }).FirstOrDefaultAsync(ct);
             },
             context.CancellationToken);
 
         if (recipient?.Email is { Length: > 0 } address)
         {
-            await email.SendAsync(Compose(address, recipient.FullName, message), context.CancellationToken);
+            await email.SendAsync(Compose(address, recipient.FullName, code, status, at), context.CancellationToken);
         }
     }
 
-    private MimeMessage Compose(string address, string name, DossierStatusChangedMessage message)
+    private MimeMessage Compose(string address, string name, string code, DossierStatus status, DateTimeOffset at)
     {
         var mail = new MimeMessage();
         mail.From.Add(MailboxAddress.Parse(options.From));
         mail.To.Add(new MailboxAddress(name, address));
-        mail.Subject = $"Hồ sơ {message.Code}: {StatusNames.Vietnamese(message.To)}";
+        mail.Subject = $"Hồ sơ {code}: {StatusNames.Vietnamese(status)}";
         mail.Body = new TextPart("plain")
         {
-            Text = $"Kính gửi {name},\n\nHồ sơ {message.Code} của bạn đã chuyển sang trạng thái \"{StatusNames.Vietnamese(message.To)}\" lúc "
-                + $"{Domain.Calendar.VietnamTime.ToLocal(message.At):dd/MM/yyyy HH:mm}.\nXem chi tiết: {options.PublicBaseUrl.TrimEnd('/')}/ho-so/{message.Code}\n\n"
-                + $"Your dossier {message.Code} is now \"{StatusNames.English(message.To)}\".\n",
+            Text = $"Kính gửi {name},\n\nHồ sơ {code} của bạn đã chuyển sang trạng thái \"{StatusNames.Vietnamese(status)}\" lúc "
+                + $"{Domain.Calendar.VietnamTime.ToLocal(at):dd/MM/yyyy HH:mm}.\nXem chi tiết: {options.PublicBaseUrl.TrimEnd('/')}/ho-so/{code}\n\n"
+                + $"Your dossier {code} is now \"{StatusNames.English(status)}\".\n",
         };
         return mail;
     }

@@ -35,19 +35,12 @@ public sealed class StatisticsConsumer(UnitOfWork unitOfWork, TimeProvider clock
     public Task Consume(ConsumeContext<DossierSubmitted> context) => ApplyAsync(context, async (db, ct) =>
     {
         var m = context.Message;
-        // The outbox writes the event with its dossier, so a dossier the database does not have means a message
-        // that did not come from the portal (as the other events here, it is not counted).
-        var filed = await db.Dossiers.AsNoTracking().Where(d => d.Id == m.DossierId).Select(d => new { d.Fee }).FirstOrDefaultAsync(ct);
-        if (filed is null)
-        {
-            return;
-        }
-
         var day = StatisticRules.Day(m.FiledAt);
         (await DailyAsync(db, m.CommuneCode, day, ct)).Submitted++;
+        var fee = await db.Dossiers.AsNoTracking().Where(d => d.Id == m.DossierId).Select(d => d.Fee).FirstOrDefaultAsync(ct);
         foreach (var key in new StatisticKey(m.CommuneCode, m.Agency, m.ProcedureCode, day).WithRollUps())
         {
-            StatisticRules.Filed(await RowAsync(db, key, ct), m.Channel, filed.Fee.WaivedVnd);
+            StatisticRules.Filed(await RowAsync(db, key, ct), m.Channel, fee?.WaivedVnd ?? 0);
         }
     });
 

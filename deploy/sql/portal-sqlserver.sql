@@ -1974,3 +1974,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127003253_DigitisationCounters'
+)
+BEGIN
+    ALTER TABLE [DossierStatistics] ADD [Digitised] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127003253_DigitisationCounters'
+)
+BEGIN
+    ALTER TABLE [DossierStatistics] ADD [ReusedData] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127003253_DigitisationCounters'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127003253_DigitisationCounters', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -38,6 +38,12 @@ public sealed class DossierStatistic
     /// <summary>The fees citizens did not pay: the sum of the amounts the rules waived at filing.</summary>
     public long WaivedVnd { get; set; }
 
+    /// <summary>Decision 766 "digitisation": dossiers whose papers the portal holds electronically from filing (filed online, or with files uploaded).</summary>
+    public int Digitised { get; set; }
+
+    /// <summary>Decision 766 "reused data": dossiers that attached a result the portal had already issued, by reference, instead of a new paper.</summary>
+    public int ReusedData { get; set; }
+
     /// <summary>Minutes from reception (filing, if never received) to the end of processing, summed over the dossiers finished early, on time or late: the average processing time (Decision 766).</summary>
     public long ProcessingMinutes { get; set; }
 
@@ -47,8 +53,8 @@ public sealed class DossierStatistic
     public StatisticKey Key => new(CommuneCode, Agency, ProcedureCode, Day);
 
     /// <summary>The counts only, for comparing a counter with a recount.</summary>
-    public (int, int, int, int, int, int, int, int, long, long) Counts =>
-        (ReceivedOnline, ReceivedDirect, CompletedEarly, CompletedOnTime, CompletedLate, Refused, Withdrawn, SupplementRequests, WaivedVnd, ProcessingMinutes);
+    public (int, int, int, int, int, int, int, int, long, long, int, int) Counts =>
+        (ReceivedOnline, ReceivedDirect, CompletedEarly, CompletedOnTime, CompletedLate, Refused, Withdrawn, SupplementRequests, WaivedVnd, ProcessingMinutes, Digitised, ReusedData);
 }
 
 /// <summary>
@@ -71,7 +77,11 @@ public readonly record struct StatisticKey(string CommuneCode, HandlingAgency Ag
 /// </summary>
 public static class StatisticRules
 {
-    public static void Filed(DossierStatistic row, FilingChannel channel, long waivedVnd)
+    /// <summary>
+    /// A filing. <paramref name="uploaded"/>: files were attached at filing; <paramref name="reused"/>: an earlier result was
+    /// attached by reference. Online filings are digital from the start; a paper filing counts as digitised once scanned.
+    /// </summary>
+    public static void Filed(DossierStatistic row, FilingChannel channel, long waivedVnd, bool uploaded = false, bool reused = false)
     {
         if (channel == FilingChannel.Online)
         {
@@ -83,6 +93,8 @@ public static class StatisticRules
         }
 
         row.WaivedVnd += waivedVnd;
+        row.Digitised += channel == FilingChannel.Online || uploaded ? 1 : 0;
+        row.ReusedData += reused ? 1 : 0;
     }
 
     /// <summary>Processing ended (processed, refused at reception, stopped or withdrawn): early, on time or late, refused, withdrawn.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Documents;
 using Portal.Domain.Dossiers;
 using Portal.Infrastructure.Persistence;
 
@@ -27,13 +28,18 @@ public static class StatisticsRecount
         }
 
         var dossiers = db.Dossiers.AsNoTracking().IgnoreAutoIncludes()
-            .Select(d => new { d.CommuneCode, d.Agency, d.ProcedureCode, d.Channel, d.FiledAt, d.ReceivedAt, d.Fee, d.Status, d.Outcome, d.Timeliness, d.CompletedAt })
+            .Select(d => new
+            {
+                d.CommuneCode, d.Agency, d.ProcedureCode, d.Channel, d.FiledAt, d.ReceivedAt, d.Fee, d.Status, d.Outcome, d.Timeliness, d.CompletedAt,
+                Uploaded = db.Attachments.Any(a => a.DossierId == d.Id && a.Kind == AttachmentKind.Upload),
+                Reused = db.Attachments.Any(a => a.DossierId == d.Id && a.Kind == AttachmentKind.ReusedResult),
+            })
             .AsAsyncEnumerable();
         await foreach (var d in dossiers.WithCancellation(cancellationToken))
         {
             foreach (var key in new StatisticKey(d.CommuneCode.Value, d.Agency, d.ProcedureCode, StatisticRules.Day(d.FiledAt)).WithRollUps())
             {
-                StatisticRules.Filed(Row(key), d.Channel, d.Fee.WaivedVnd);
+                StatisticRules.Filed(Row(key), d.Channel, d.Fee.WaivedVnd, d.Uploaded, d.Reused);
             }
 
             if (d.CompletedAt is { } completed)

@@ -7,7 +7,7 @@ using Portal.Infrastructure.Observability;
 namespace Portal.Web.Infrastructure;
 
 /// <summary>
-/// OpenTelemetry for every process: metrics (ASP.NET Core, the runtime, MassTransit, the portal's own
+/// OpenTelemetry for every process: metrics (ASP.NET Core, the runtime, EF Core, MassTransit, the portal's own
 /// <see cref="PortalMetrics"/>) on a Prometheus endpoint, <c>/metrics</c>, and, when <c>Telemetry:Otlp:Endpoint</c>
 /// is set, traces (ASP.NET Core requests, EF Core commands, MassTransit sends and consumes, linked across the bus)
 /// and the same metrics pushed over OTLP. Health checks and the scrape itself are not traced.
@@ -28,14 +28,18 @@ public static class Observability
             {
                 metrics.AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter("MassTransit", PortalMetrics.MeterName)
+                    .AddMeter("MassTransit", "Microsoft.EntityFrameworkCore", PortalMetrics.MeterName)
                     .AddPrometheusExporter();
                 if (otlp is not null)
                 {
                     metrics.AddOtlpExporter(o => o.Endpoint = otlp);
                 }
             });
-        if (otlp is not null)
+        if (otlp is null)
+        {
+            services.AddHostedService<TraceContextPropagation>();
+        }
+        else
         {
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
@@ -55,4 +59,33 @@ public static class Observability
     /// <summary>The Prometheus scrape endpoint, anonymous: the reverse proxy keeps it from the Internet (deploy/nginx).</summary>
     public static void MapPortalMetrics(this IEndpointRouteBuilder app) =>
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+}
+
+/// <summary>
+/// Without a trace exporter, the bus's activities (the outbox dispatcher's publish, MassTransit's send and consume) are
+/// still created, with their trace context but nothing recorded (<see cref="System.Diagnostics.ActivitySamplingResult.PropagationData"/>),
+/// so a log line written while a message is consumed carries the trace id of the request that filed it: the logs'
+/// correlation id across the bus. With an exporter the OpenTelemetry tracer listens instead.
+/// </summary>
+public sealed class TraceContextPropagation : IHostedService, IDisposable
+{
+    private readonly System.Diagnostics.ActivityListener _listener = new()
+    {
+        ShouldListenTo = source => source.Name is "MassTransit" or Tracing.SourceName,
+        Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.PropagationData,
+    };
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        System.Diagnostics.ActivitySource.AddActivityListener(_listener);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _listener.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _listener.Dispose();
 }

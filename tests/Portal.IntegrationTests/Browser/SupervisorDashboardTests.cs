@@ -67,6 +67,18 @@ public sealed partial class SupervisorDashboardTests(BrowserFixture browsers, Ke
         await Assertions.Expect(page.Locator("[data-queue=CommuneCommittee] [data-testid=officers]")).ToBeVisibleAsync();
         problems.AddRange(await BrowserFixture.AccessibilityProblemsAsync(page));
 
+        // The printable report: every table open; on paper the form is gone and the tiles keep their colours.
+        await page.GotoAsync("/giam-sat");
+        await page.ClickAsync("[data-testid=print-link]");
+        await Assertions.Expect(page.Locator("[data-testid=print-report]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=heatmap-table]")).ToBeVisibleAsync();
+        problems.AddRange(await BrowserFixture.AccessibilityProblemsAsync(page));
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("[data-testid=heatmap-table]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("form[action='/giam-sat']")).ToBeHiddenAsync();
+        Assert.Equal("exact", await page.EvalOnSelectorAsync<string>(".heat-tile", "e => getComputedStyle(e).printColorAdjust"));
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
         // The export downloads and reads back with the same numbers.
         await page.GotoAsync("/giam-sat");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-csv]"));
@@ -102,6 +114,12 @@ public sealed partial class SupervisorDashboardTests(BrowserFixture browsers, Ke
         var stats = JsonDocument.Parse(await (await OidcClient.GetWithTokenAsync(machine.Http, "/api/v1/stats/communes", token)).Content.ReadAsStringAsync()).RootElement;
         var row = stats.GetProperty("communes").EnumerateArray().Single(r => r.GetProperty("communeCode").GetString() == PortalAppFactory.HamRong && r.GetProperty("agency").GetString() == "committee");
         Assert.Equal((1, 50.0, "red"), (row.GetProperty("completedLate").GetInt32(), row.GetProperty("onTimeRate").GetDouble(), row.GetProperty("colour").GetString()));
+        // Per commune, the heat map's figures and the Decision 766 points, as in the dashboard's table and its CSV.
+        Assert.Equal(communes, stats.GetProperty("scores").GetArrayLength());
+        var score = stats.GetProperty("scores").EnumerateArray().Single(r => r.GetProperty("communeCode").GetString() == PortalAppFactory.HamRong);
+        Assert.Equal((50.0, "red", 10.0, 82.0), (score.GetProperty("onTimeRate").GetDouble(), score.GetProperty("colour").GetString(),
+            score.GetProperty("points").GetProperty("timeliness").GetDouble(), score.GetProperty("points").GetProperty("outOf").GetDouble()));
+        Assert.Equal(hamRongScores[5] == "" ? JsonValueKind.Null : JsonValueKind.Number, score.GetProperty("onlineShare").ValueKind);
 
         // Only supervisors; a nonsense period is a clear 400.
         using var officer = portal.CreateBrowser();

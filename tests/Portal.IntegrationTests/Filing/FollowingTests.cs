@@ -181,6 +181,12 @@ public sealed class FollowingTests(KestrelPortalFactory factory) : IClassFixture
         var reused = Assert.Single(attachments);
         Assert.Equal(AttachmentKind.ReusedResult, reused.Kind);
         Assert.Equal(mine.Id, reused.ReusedFromDossierId);
+
+        // Counted for Decision 766's digitisation: digitised (filed online) and reusing data the portal held.
+        var counted = await Eventually.GetAsync(
+            () => factory.QueryAsync(db => db.DossierStatistics.FirstOrDefaultAsync(st => st.CommuneCode == PortalAppFactory.HamRong && st.ProcedureCode == "1.004873" && st.ReusedData > 0)),
+            "the reuse counted");
+        Assert.Equal((1, 1, 1), (counted.ReceivedOnline, counted.Digitised, counted.ReusedData));
     }
 
     [Fact]

@@ -77,6 +77,7 @@ public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixtur
         var metrics = await scrape.GetStringAsync(new Uri(factory.Address, "/metrics"));
         Assert.Contains("portal_dossiers_completed_total", metrics, StringComparison.Ordinal);
         Assert.Contains("portal_outbox_lag_seconds", metrics, StringComparison.Ordinal);
+        Assert.Contains("microsoft_entityframeworkcore_", metrics, StringComparison.Ordinal); // EF Core's own meter
 
         // Statistics are fed by the same events: two submissions and one result, on time, today.
         var today = VietnamTime.LocalDate(DateTimeOffset.UtcNow);

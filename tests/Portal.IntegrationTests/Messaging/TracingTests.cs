@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Portal.Infrastructure.Observability;
 using Portal.IntegrationTests.Support;
 
@@ -49,5 +52,63 @@ public sealed class TracingTests(PortalAppFactory portal) : IClassFixture<Portal
             "consume activities in the filing's trace");
         Assert.Contains(seen, a => a.TraceId == trace && a.Source.Name == Tracing.SourceName && a.OperationName == "outbox publish");
         Assert.True(consumed.Select(a => a.DisplayName).Distinct().Count() >= 2, string.Join(", ", consumed.Select(a => a.DisplayName)));
+    }
+}
+
+/// <summary>The portal with no trace exporter (the default), its log lines captured with the trace id current when each was written.</summary>
+public sealed class LogCaptureFactory : PortalAppFactory
+{
+    public ConcurrentQueue<(string Category, string Message, string? TraceId)> Lines { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(new CaptureProvider(Lines)));
+    }
+
+    private sealed class CaptureProvider(ConcurrentQueue<(string, string, string?)> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CaptureLogger(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CaptureLogger(string category, ConcurrentQueue<(string, string, string?)> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue((category, formatter(state, exception), Activity.Current?.TraceId.ToHexString()));
+    }
+}
+
+/// <summary>Logs carry one correlation id across the bus even when no trace is exported.</summary>
+public sealed class LogCorrelationTests(LogCaptureFactory portal) : IClassFixture<LogCaptureFactory>
+{
+    [Fact]
+    public async Task Without_a_trace_exporter_a_consumers_log_line_carries_the_trace_id_of_the_filing()
+    {
+        // A submission published inside a request's trace, for a commune the directory does not have: the routing consumer
+        // fails on it and the parking step logs a warning, inside the consumer, far from the request.
+        ActivityTraceId trace;
+        using (var request = new Activity("POST /api/v1/dossiers").SetIdFormat(ActivityIdFormat.W3C).Start())
+        {
+            trace = request.TraceId;
+            await portal.Services.GetRequiredService<MassTransit.IBus>().Publish(new Portal.Infrastructure.Messaging.Contracts.DossierSubmitted(
+                Guid.NewGuid(), "00000-261126-9999", "1.004194", "00000", Portal.Domain.Catalogue.HandlingAgency.CommunePolice,
+                Portal.Domain.Catalogue.FilingChannel.Online, "Không tồn tại", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+        }
+
+        var parked = await Eventually.GetAsync(
+            () => Task.FromResult(portal.Lines.FirstOrDefault(l => l.Message.StartsWith("Parked ", StringComparison.Ordinal)) is { Message: not null } line ? (object)line : null),
+            "the consumer's warning");
+        var (category, message, traceId) = ((string, string, string?))parked;
+        Assert.Contains("ParkFailedMessagesFilter", category, StringComparison.Ordinal);
+        Assert.True(traceId == trace.ToHexString(), $"'{message}' was logged with trace {traceId ?? "none"}, the filing's is {trace}");
     }
 }

@@ -8,8 +8,8 @@ namespace Portal.UnitTests.Supervision;
 /// <summary>Decision 766's formulas on cases computed by hand.</summary>
 public sealed class ScorecardTests
 {
-    private static UnitFigures Unit(int online, int direct, int early, int onTime, int late, int liked = 0, int disliked = 0) =>
-        new("14758", "Phường Hàm Rồng", null, online, direct, early, onTime, late, 0, 0, 0, 0, 0, 0, liked, disliked);
+    private static UnitFigures Unit(int online, int direct, int early, int onTime, int late, int liked = 0, int disliked = 0, int digitised = 0, int reused = 0) =>
+        new("14758", "Phường Hàm Rồng", null, online, direct, early, onTime, late, 0, 0, 0, 0, 0, 0, liked, disliked) { Digitised = digitised, ReusedData = reused };
 
     [Fact]
     public void Rates_follow_the_national_formulas()
@@ -19,19 +19,20 @@ public sealed class ScorecardTests
 
         Assert.Equal(90.0, u.OnTimeRate); // (5 + 13) / 20
         Assert.Equal(75.0, u.OnlineShare); // 30 / 40
-        Assert.Equal(80.0, u.Satisfaction!.Value, 6); // 100 − (10 % late + 10 % disliked)
+        Assert.Equal(85.0, u.Satisfaction!.Value, 6); // 100 − (2 / 20 = 10 % late + 1 / 20 = 5 % of finished dossiers disliked)
     }
 
     [Fact]
     public void Points_are_proportional_and_capped_at_the_full_mark()
     {
-        var score = Scorecard.Of(Unit(online: 30, direct: 10, early: 5, onTime: 13, late: 2, liked: 9, disliked: 1));
+        // 40 received: 34 digitised (30 online, 4 scanned at the counter) = 85 %, 8 reusing an earlier result = 20 %.
+        var score = Scorecard.Of(Unit(online: 30, direct: 10, early: 5, onTime: 13, late: 2, liked: 9, disliked: 1, digitised: 34, reused: 8));
 
         Assert.Equal(18.0, score.Timeliness, 6); // 20 × 90 %
         Assert.Equal(22.0, score.Online, 6); // 75 % ≥ 50 %: full
-        Assert.Equal(20.625, score.Digitisation, 6); // 22 × 75 / 80
-        Assert.Equal(16.0, score.Satisfaction, 6); // 18 × 80 / 90
-        Assert.Equal(76.625, score.Total, 6);
+        Assert.Equal(13.75, score.Digitisation, 6); // 11 × min(1, 85 / 80) + 11 × 20 / 80 = 11 + 2.75
+        Assert.Equal(17.0, score.Satisfaction, 6); // 18 × 85 / 90
+        Assert.Equal(70.75, score.Total, 6); // 18 + 22 + 13.75 + 17
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Documents;
 using Portal.Infrastructure.Messaging.Contracts;
 using Portal.Infrastructure.Messaging.Inbox;
 using Portal.Infrastructure.Persistence;
@@ -38,9 +39,12 @@ public sealed class StatisticsConsumer(UnitOfWork unitOfWork, TimeProvider clock
         var day = StatisticRules.Day(m.FiledAt);
         (await DailyAsync(db, m.CommuneCode, day, ct)).Submitted++;
         var fee = await db.Dossiers.AsNoTracking().Where(d => d.Id == m.DossierId).Select(d => d.Fee).FirstOrDefaultAsync(ct);
+        // The files attached at filing were written in the same transaction as the dossier (and its event).
+        var kinds = await db.Attachments.AsNoTracking().Where(a => a.DossierId == m.DossierId && (a.Kind == AttachmentKind.Upload || a.Kind == AttachmentKind.ReusedResult))
+            .Select(a => a.Kind).Distinct().ToListAsync(ct);
         foreach (var key in new StatisticKey(m.CommuneCode, m.Agency, m.ProcedureCode, day).WithRollUps())
         {
-            StatisticRules.Filed(await RowAsync(db, key, ct), m.Channel, fee?.WaivedVnd ?? 0);
+            StatisticRules.Filed(await RowAsync(db, key, ct), m.Channel, fee?.WaivedVnd ?? 0, kinds.Contains(AttachmentKind.Upload), kinds.Contains(AttachmentKind.ReusedResult));
         }
     });
 

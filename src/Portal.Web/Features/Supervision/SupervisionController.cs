@@ -30,12 +30,20 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
         var communes = SupervisionQueries.ByCommune(queues);
         var province = UnitFigures.Sum("38", "Tỉnh Thanh Hóa", null, communes);
         var procedures = await queries.ByProcedureAsync(period, null, cancellationToken);
-        return View(new DashboardView(
+        return View(nameof(Index), new DashboardView(
             period, indicator, province, communes, await queries.ByDayAsync(period, null, cancellationToken),
             await queries.BacklogAsync(null, cancellationToken), procedures, SupervisionQueries.MostOftenLate(procedures, 5),
             await queries.BreachCountsAsync(cancellationToken), await queries.WaivedSinceStartAsync(cancellationToken),
             queries.Thresholds(indicator), u => queries.Colour(SupervisionQueries.Value(u, indicator), indicator),
             await LivenessAsync(cancellationToken)));
+    }
+
+    /// <summary>The same report with every table open, laid out for paper (the browser's print command; colours kept).</summary>
+    [HttpGet("/giam-sat/in")]
+    public Task<IActionResult> Print(DateOnly? from, DateOnly? to, Indicator indicator, CancellationToken cancellationToken)
+    {
+        ViewData["Print"] = true;
+        return Index(from, to, indicator, cancellationToken);
     }
 
     [HttpGet("/giam-sat/xa/{code}")]
@@ -151,9 +159,14 @@ public sealed record Scorecard(double Timeliness, double Online, double Digitisa
 
     public double Total => Timeliness + Online + Digitisation + Satisfaction;
 
+    /// <summary>
+    /// Decision 766's points: timeliness 20 × on-time rate; online service 22, full at ≥ 50 % filed online; digitisation 22,
+    /// half for the share of digitised dossiers and half for the share that reused data, each full at ≥ 80 %;
+    /// satisfaction 18, full at ≥ 90 %.
+    /// </summary>
     public static Scorecard Of(UnitFigures u) => new(
         20 * (u.OnTimeRate ?? 0) / 100,
         22 * Math.Min(1, (u.OnlineShare ?? 0) / 50),
-        22 * Math.Min(1, (u.OnlineShare ?? 0) / 80),
+        (11 * Math.Min(1, (u.DigitisedShare ?? 0) / 80)) + (11 * Math.Min(1, (u.ReusedShare ?? 0) / 80)),
         18 * Math.Min(1, (u.Satisfaction ?? 0) / 90));
 }

@@ -34,6 +34,18 @@ public sealed record UnitFigures(
 {
     public int Received => ReceivedOnline + ReceivedDirect;
 
+    /// <summary>Filed with their papers held electronically (online, or scanned at filing).</summary>
+    public int Digitised { get; init; }
+
+    /// <summary>Filed with an earlier result attached by reference (data the portal already held, reused).</summary>
+    public int ReusedData { get; init; }
+
+    /// <summary>Decision 766: share of the dossiers received that are digitised.</summary>
+    public double? DigitisedShare => Received == 0 ? null : 100.0 * Digitised / Received;
+
+    /// <summary>Decision 766: share of the dossiers received that reused data the portal held.</summary>
+    public double? ReusedShare => Received == 0 ? null : 100.0 * ReusedData / Received;
+
     public int Completed => Early + OnTime + Late;
 
     /// <summary>Decision 766: finished by the promised date (early or on time) over finished; null with nothing finished.</summary>
@@ -41,8 +53,11 @@ public sealed record UnitFigures(
 
     public double? OnlineShare => Received == 0 ? null : 100.0 * ReceivedOnline / Received;
 
-    /// <summary>Decision 766: 100% − (late rate + share of rated dossiers the citizen disliked).</summary>
-    public double? Satisfaction => Completed == 0 ? null : Math.Max(0, 100.0 - (100.0 * Late / Completed) - (Liked + Disliked == 0 ? 0 : 100.0 * Disliked / (Liked + Disliked)));
+    /// <summary>
+    /// Decision 766: 100% − (late rate + share of finished dossiers with a complaint or a "dislike"). The portal has no
+    /// complaint channel yet, so the share is that of dislikes; both shares are of the dossiers finished in the period.
+    /// </summary>
+    public double? Satisfaction => Completed == 0 ? null : Math.Max(0, 100.0 - (100.0 * Late / Completed) - (100.0 * Disliked / Completed));
 
     public static UnitFigures Sum(string code, string name, HandlingAgency? agency, IEnumerable<UnitFigures> parts)
     {
@@ -50,7 +65,10 @@ public sealed record UnitFigures(
         return new UnitFigures(
             code, name, agency, list.Sum(p => p.ReceivedOnline), list.Sum(p => p.ReceivedDirect), list.Sum(p => p.Early), list.Sum(p => p.OnTime),
             list.Sum(p => p.Late), list.Sum(p => p.Refused), list.Sum(p => p.Withdrawn), list.Sum(p => p.Supplements), list.Sum(p => p.WaivedVnd),
-            list.Sum(p => p.Open), list.Sum(p => p.OpenOverdue), list.Sum(p => p.Liked), list.Sum(p => p.Disliked));
+            list.Sum(p => p.Open), list.Sum(p => p.OpenOverdue), list.Sum(p => p.Liked), list.Sum(p => p.Disliked))
+        {
+            Digitised = list.Sum(p => p.Digitised), ReusedData = list.Sum(p => p.ReusedData),
+        };
     }
 }
 
@@ -131,6 +149,7 @@ public sealed class SupervisionQueries(
                 Online = g.Sum(s => s.ReceivedOnline), Direct = g.Sum(s => s.ReceivedDirect), Early = g.Sum(s => s.CompletedEarly),
                 OnTime = g.Sum(s => s.CompletedOnTime), Late = g.Sum(s => s.CompletedLate), Refused = g.Sum(s => s.Refused),
                 Withdrawn = g.Sum(s => s.Withdrawn), Supplements = g.Sum(s => s.SupplementRequests), Waived = g.Sum(s => s.WaivedVnd),
+                Digitised = g.Sum(s => s.Digitised), Reused = g.Sum(s => s.ReusedData),
             })
             .ToListAsync(cancellationToken);
         var today = VietnamTime.LocalDate(clock.GetUtcNow());
@@ -161,7 +180,10 @@ public sealed class SupervisionQueries(
             var r = ratings.FirstOrDefault(x => x.CommuneCode == code && x.Agency == agency);
             return new UnitFigures(
                 code, c.FullName, agency, n?.Online ?? 0, n?.Direct ?? 0, n?.Early ?? 0, n?.OnTime ?? 0, n?.Late ?? 0, n?.Refused ?? 0, n?.Withdrawn ?? 0,
-                n?.Supplements ?? 0, n?.Waived ?? 0, o, late, r?.Liked ?? 0, r?.Disliked ?? 0);
+                n?.Supplements ?? 0, n?.Waived ?? 0, o, late, r?.Liked ?? 0, r?.Disliked ?? 0)
+            {
+                Digitised = n?.Digitised ?? 0, ReusedData = n?.Reused ?? 0,
+            };
         }))];
     }
 

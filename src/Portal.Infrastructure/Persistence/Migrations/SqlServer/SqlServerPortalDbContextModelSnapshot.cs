@@ -1661,6 +1661,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<int>("Digitised")
+                        .HasColumnType("int");
+
                     b.Property<long>("ProcessingMinutes")
                         .HasColumnType("bigint");
 
@@ -1674,6 +1677,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Refused")
                         .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReusedData")
                         .HasColumnType("int");
 
                     b.Property<int>("SupplementRequests")

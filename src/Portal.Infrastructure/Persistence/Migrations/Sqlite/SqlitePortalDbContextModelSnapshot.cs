@@ -1626,6 +1626,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Digitised")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ProcessingMinutes")
                         .HasColumnType("INTEGER");
 
@@ -1639,6 +1642,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Refused")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReusedData")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SupplementRequests")

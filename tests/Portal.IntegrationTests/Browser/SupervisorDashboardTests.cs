@@ -66,6 +66,19 @@ public sealed partial class SupervisorDashboardTests(BrowserFixture browsers, Ke
         await Assertions.Expect(page.Locator("[data-testid=scorecard] [data-score=timeliness]")).ToHaveTextAsync("10.0 / 20");
         await Assertions.Expect(page.Locator("[data-queue=CommuneCommittee] [data-testid=officers]")).ToBeVisibleAsync();
         problems.AddRange(await BrowserFixture.AccessibilityProblemsAsync(page));
+        // The commune page's tables export too: its officers as CSV, all of them as Excel.
+        var officersCsv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=commune-export-officers]"));
+        var officerLines = await File.ReadAllLinesAsync(await officersCsv.PathAsync());
+        Assert.StartsWith("queue,officer,open,open_overdue", officerLines[0].TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.All(officerLines.Skip(1), l => Assert.StartsWith($"worklist-{PortalAppFactory.HamRong}-", l, StringComparison.Ordinal));
+        var communeBook = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=commune-export-xlsx]"));
+        await using (var bookStream = File.OpenRead(await communeBook.PathAsync()))
+        using (var book = new ClosedXML.Excel.XLWorkbook(bookStream))
+        {
+            var communeRows = book.Worksheet("Hàng đợi").RowsUsed().Skip(2).ToList(); // after the title and the header: Hàm Rồng's two queues only
+            Assert.Equal(2, communeRows.Count);
+            Assert.All(communeRows, r => Assert.Equal(PortalAppFactory.HamRong, r.Cell(1).GetString()));
+        }
 
         // The printable report: every table open; on paper the form is gone and the tiles keep their colours.
         await page.GotoAsync("/giam-sat");

@@ -11,12 +11,13 @@ public sealed record ExportTable(string Name, string Title, IReadOnlyList<string
 /// <summary>The dashboard's tables as CSV (one table) or Excel (every table, a sheet each), with the same numbers as the pages.</summary>
 public static class Exports
 {
-    public static readonly IReadOnlyList<string> TableNames = ["queues", "communes", "days", "procedures", "backlog", "breaches"];
+    public static readonly IReadOnlyList<string> TableNames = ["queues", "communes", "days", "procedures", "backlog", "breaches", "officers"];
 
     /// <summary>The tables; <paramref name="communes"/> with the heat map's colour (on-time rate) and Decision 766 points, and the forecast count per commune.</summary>
     public static IReadOnlyList<ExportTable> Tables(
         IReadOnlyList<UnitFigures> queues, IReadOnlyList<UnitFigures> communes, Func<UnitFigures, string> colourOf, IReadOnlyDictionary<string, int> breachCounts,
-        IReadOnlyList<DayFigures> days, IReadOnlyList<ProcedureFigures> procedures, IReadOnlyList<AgeBucket> backlog, IReadOnlyList<Breach> breaches) =>
+        IReadOnlyList<DayFigures> days, IReadOnlyList<ProcedureFigures> procedures, IReadOnlyList<AgeBucket> backlog, IReadOnlyList<Breach> breaches,
+        IReadOnlyList<(string Queue, OfficerFigures Officer)>? officers = null) =>
     [
         new("queues", "Hàng đợi",
             ["commune_code", "commune_name", "agency", "received_online", "received_direct", "completed_early", "completed_on_time", "completed_late", "on_time_rate",
@@ -43,6 +44,8 @@ public static class Exports
             [.. backlog.Select(b => new object?[] { b.Label, b.Count })]),
         new("breaches", "Dự báo trễ hạn", ["commune_code", "queue", "dossier_code", "due_at", "expected_day"],
             [.. breaches.Select(b => new object?[] { b.CommuneCode, b.QueueName, b.DossierCode, b.DueAt, b.ExpectedDay })]),
+        new("officers", "Cán bộ", ["queue", "officer", "open", "open_overdue"],
+            [.. (officers ?? []).Select(o => new object?[] { o.Queue, o.Officer.UserName, o.Officer.Open, o.Officer.Overdue })]),
     ];
 
     /// <summary>UTF-8 with a byte-order mark, so spreadsheet programs read the Vietnamese names; invariant numbers, ISO dates.</summary>

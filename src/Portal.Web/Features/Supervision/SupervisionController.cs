@@ -74,9 +74,12 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
             u => queries.Colour(u.OnTimeRate, Indicator.OnTime)));
     }
 
-    /// <summary>One of the dashboard's tables as CSV (<paramref name="table"/>: queues, days, procedures, backlog, breaches).</summary>
+    /// <summary>
+    /// One of the dashboard's tables as CSV (<paramref name="table"/>: queues, communes, days, procedures, backlog, breaches,
+    /// officers), for the province or, with <paramref name="commune"/> (<c>xa</c>), for one commune's page.
+    /// </summary>
     [HttpGet("/giam-sat/xuat.csv")]
-    public async Task<IActionResult> Csv(DateOnly? from, DateOnly? to, string? table, CancellationToken cancellationToken)
+    public async Task<IActionResult> Csv(DateOnly? from, DateOnly? to, string? table, [FromQuery(Name = "xa")] string? commune, CancellationToken cancellationToken)
     {
         if (PeriodOf(from, to) is not { } period)
         {
@@ -84,44 +87,65 @@ public sealed class SupervisionController(SupervisionQueries queries, PortalDbCo
         }
 
         var name = table ?? "queues";
-        if (!Exports.TableNames.Contains(name))
+        if (!Exports.TableNames.Contains(name) || name == "officers" && commune is null || commune is not null && !await IsCommuneAsync(commune, cancellationToken))
         {
             return NotFound();
         }
 
-        var chosen = (await TablesAsync(period, name, cancellationToken)).Single(t => t.Name == name);
-        return File(Exports.Csv(chosen), "text/csv; charset=utf-8", $"thong-ke-{name}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
+        var chosen = (await TablesAsync(period, name, commune, cancellationToken)).Single(t => t.Name == name);
+        return File(Exports.Csv(chosen), "text/csv; charset=utf-8", $"thong-ke-{commune ?? "38"}-{name}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.csv");
     }
 
-    /// <summary>Every table of the dashboard in one Excel workbook, a sheet each.</summary>
+    /// <summary>Every table of the dashboard (or of one commune's page, <paramref name="commune"/>) in one Excel workbook, a sheet each.</summary>
     [HttpGet("/giam-sat/xuat.xlsx")]
-    public async Task<IActionResult> Excel(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    public async Task<IActionResult> Excel(DateOnly? from, DateOnly? to, [FromQuery(Name = "xa")] string? commune, CancellationToken cancellationToken)
     {
         if (PeriodOf(from, to) is not { } period)
         {
             return PeriodProblem();
         }
 
-        var title = $"Thống kê giải quyết TTHC tỉnh Thanh Hóa {Format.Date(period.From)} – {Format.Date(period.To)}";
+        if (commune is not null && !await IsCommuneAsync(commune, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var title = $"Thống kê giải quyết TTHC {(commune is null ? "tỉnh Thanh Hóa" : commune)} {Format.Date(period.From)} – {Format.Date(period.To)}";
         return File(
-            Exports.Excel(await TablesAsync(period, null, cancellationToken), title),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"thong-ke-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
+            Exports.Excel(await TablesAsync(period, null, commune, cancellationToken), title),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"thong-ke-{commune ?? "38"}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx");
     }
 
-    /// <summary>Every table (<paramref name="only"/> null), or just the one named (the others left empty).</summary>
-    private async Task<IReadOnlyList<ExportTable>> TablesAsync(Period period, string? only, CancellationToken cancellationToken)
+    private async Task<bool> IsCommuneAsync(string code, CancellationToken cancellationToken) =>
+        CommuneCode.IsValid(code) && await db.Communes.AsNoTracking().AnyAsync(c => c.Code == CommuneCode.Parse(code), cancellationToken);
+
+    /// <summary>Every table (<paramref name="only"/> null), or just the one named (the others left empty), for the province or one commune.</summary>
+    private async Task<IReadOnlyList<ExportTable>> TablesAsync(Period period, string? only, string? commune, CancellationToken cancellationToken)
     {
         bool Needed(string table) => only is null || only == table;
-        var queues = Needed("queues") || Needed("communes") ? await queries.ByQueueAsync(period, cancellationToken) : [];
-        return Exports.Tables(
+        var queues = Needed("queues") || Needed("communes") ? await queries.ByQueueAsync(period, cancellationToken, commune) : [];
+        var officers = new List<(string, OfficerFigures)>();
+        if (Needed("officers") && commune is not null)
+        {
+            foreach (var agency in new[] { HandlingAgency.CommunePolice, HandlingAgency.CommuneCommittee })
+            {
+                var queue = new ProcessingQueue(CommuneCode.Parse(commune), agency).Name;
+                officers.AddRange((await queries.OfficersAsync(queue, cancellationToken)).Select(o => (queue, o)));
+            }
+        }
+
+        var breaches = Needed("breaches") ? await queries.BreachForecastAsync(commune, cancellationToken) : [];
+        var tables = Exports.Tables(
             Needed("queues") ? queues : [],
             Needed("communes") ? SupervisionQueries.ByCommune(queues) : [],
             u => queries.Colour(u.OnTimeRate, Indicator.OnTime),
             Needed("communes") ? await queries.BreachCountsAsync(cancellationToken) : new Dictionary<string, int>(),
-            Needed("days") ? await queries.ByDayAsync(period, null, cancellationToken) : [],
-            Needed("procedures") ? await queries.ByProcedureAsync(period, null, cancellationToken) : [],
-            Needed("backlog") ? await queries.BacklogAsync(null, cancellationToken) : [],
-            Needed("breaches") ? await queries.BreachForecastAsync(null, cancellationToken) : []);
+            Needed("days") ? await queries.ByDayAsync(period, commune, cancellationToken) : [],
+            Needed("procedures") ? await queries.ByProcedureAsync(period, commune, cancellationToken) : [],
+            Needed("backlog") ? await queries.BacklogAsync(commune, cancellationToken) : [],
+            breaches,
+            officers);
+        return commune is null ? [.. tables.Where(t => t.Name != "officers")] : tables; // officers are a commune's table
     }
 
     private async Task<Liveness> LivenessAsync(CancellationToken cancellationToken)

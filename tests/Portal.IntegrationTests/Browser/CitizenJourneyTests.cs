@@ -175,8 +175,9 @@ public sealed partial class CitizenJourneyTests(BrowserFixture browsers, Kestrel
 
         // Saved as a draft and resumed from "my dossiers".
         await page.FillAsync("#field-childFullName", "Nguyễn Thị Hoa");
+        await page.SetInputFilesAsync("#Files", new FilePayload { Name = "giay-chung-sinh.pdf", MimeType = "application/pdf", Buffer = Files.Pdf });
         await page.ClickAsync("button:has-text('Lưu bản nháp')");
-        await Assertions.Expect(page.GetByText("Đã lưu bản nháp.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Tệp đính kèm không được lưu cùng bản nháp", new() { Exact = false })).ToBeVisibleAsync(); // said, not silently dropped
         await page.GotoAsync("/ho-so-cua-toi");
         await CheckAsync(page);
         await page.ClickAsync("a[href*='ban-nhap=']");

@@ -62,7 +62,11 @@ public sealed class FilingController(
         if (action == "draft")
         {
             await SaveDraftAsync(applicant.Id, procedure.Code, input, cancellationToken);
-            TempData["Message"] = localizer["Đã lưu bản nháp. Bạn có thể tiếp tục từ mục Hồ sơ của tôi."].Value;
+            // A draft keeps what was typed; files are not kept with it (they are checked and stored only when the dossier is filed).
+            var filesChosen = Request.HasFormContentType && Request.Form.Files.Any(f => f.Length > 0);
+            TempData["Message"] = filesChosen
+                ? localizer["Đã lưu bản nháp. Tệp đính kèm không được lưu cùng bản nháp: vui lòng chọn lại khi nộp hồ sơ. Bạn có thể tiếp tục từ mục Hồ sơ của tôi."].Value
+                : localizer["Đã lưu bản nháp. Bạn có thể tiếp tục từ mục Hồ sơ của tôi."].Value;
             return Redirect("/ho-so-cua-toi");
         }
 

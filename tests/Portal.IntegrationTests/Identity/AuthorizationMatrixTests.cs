@@ -37,6 +37,10 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
 
     private string _entryId = Guid.Empty.ToString();
 
+    private string _attachmentId = Guid.Empty.ToString();
+
+    private string _delegationId = Guid.Empty.ToString();
+
     [Fact]
     public async Task No_route_shows_or_changes_another_owners_or_another_communes_dossier_for_any_role()
     {
@@ -48,7 +52,26 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
 
         // A real entry of B's history, so the national-form routes are asked for something that exists.
         _entryId = (await factory.QueryAsync(db => db.DossierTransitions.Where(t => db.Dossiers.Any(d => d.Id == t.DossierId && d.Code == DossierCode.Parse(bCode))).Select(t => t.Id).FirstAsync())).ToString();
-        var secrets = new[] { bCode, bSecret, "Lê Thị Bình", CitizenB };
+        // Real objects of B's, so the routes that take them are asked for something that exists: a file, an issued result,
+        // and a signing delegation in B's commune queue.
+        var bDossier = await factory.QueryAsync(db => db.Dossiers.SingleAsync(d => d.Code == DossierCode.Parse(bCode)));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Portal.Infrastructure.Persistence.PortalDbContext>();
+            var attachment = new Portal.Domain.Documents.Attachment(Guid.NewGuid(), bDossier.Id, Portal.Domain.Documents.AttachmentKind.Upload, "giay-to-cua-B.pdf", "application/pdf", 8, "khong-co", "00", DateTimeOffset.UtcNow);
+            db.Attachments.Add(attachment);
+            db.DossierResults.Add(new Portal.Domain.Documents.DossierResult(bDossier.Id, "BBBBBBBBBBBB", "Kết quả của B", "committee.14797", DateTimeOffset.UtcNow));
+            var delegation = new LeaderDelegation
+            {
+                LeaderUserName = "committee-lead.14797", DelegateUserName = "committee.14797", QueueName = OtherQueue,
+                From = DateOnly.FromDateTime(DateTime.UtcNow), To = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7), Reason = "Đi công tác", CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.LeaderDelegations.Add(delegation);
+            await db.SaveChangesAsync();
+            (_attachmentId, _delegationId) = (attachment.Id.ToString(), delegation.Id.ToString());
+        }
+
+        var secrets = new[] { bCode, bSecret, "Lê Thị Bình", CitizenB, "giay-to-cua-B.pdf", "Kết quả của B", "BBBBBBBBBBBB" };
         var routes = Routes();
         Assert.True(routes.Count > 40, $"only {routes.Count} routes found");
 
@@ -86,6 +109,8 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         var dossier = await factory.QueryAsync(db => db.Dossiers.SingleAsync(d => d.Code == DossierCode.Parse(bCode)));
         Assert.Equal(DossierStatus.New, dossier.Status);
+        Assert.Null(await factory.QueryAsync(db => db.LeaderDelegations.Where(d => d.Id == Guid.Parse(_delegationId)).Select(d => d.RevokedAt).SingleAsync()));
+        Assert.Equal(1, await factory.QueryAsync(db => db.Attachments.CountAsync(a => a.DossierId == dossier.Id)));
     }
 
     [Fact]
@@ -153,6 +178,8 @@ public sealed class AuthorizationMatrixTests(KestrelPortalFactory factory, ITest
     private string Url(string pattern, string dossierCode)
     {
         var url = pattern
+            .Replace("tep/{id:guid}", $"tep/{_attachmentId}", StringComparison.Ordinal)
+            .Replace("uy-quyen/{id:guid}", $"uy-quyen/{_delegationId}", StringComparison.Ordinal)
             .Replace("{code}", IsProcedureRoute(pattern) ? "1.001193" : dossierCode, StringComparison.Ordinal)
             .Replace("{procedureCode}", "1.001193", StringComparison.Ordinal)
             .Replace("{status:int}", "404", StringComparison.Ordinal)

@@ -119,8 +119,18 @@ public sealed partial class FeeRulesAdminTests(KestrelPortalFactory factory) : I
         var now = await admin.Http.PostAsync("/api/v1/fees/assessments", OidcClient.JsonContent(new { procedureCode = "1.004222", channel = "online" }));
         Assert.Equal(6_000, JsonDocument.Parse(await now.Content.ReadAsStringAsync()).RootElement.GetProperty("totalVnd").GetInt64());
 
+        // A retirement asked from a page drawn before the change above is refused with a message, and changes nothing.
+        var stale = await admin.PostFormAsync($"/quan-tri/quy-tac-phi/{Resolution12}/ngung", new() { ["version"] = "0" }, "/quan-tri/quy-tac-phi");
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Contains("Quy tắc vừa được người khác sửa.", System.Net.WebUtility.HtmlDecode(await (await admin.Http.GetAsync("/quan-tri/quy-tac-phi")).Content.ReadAsStringAsync()));
+        Assert.Null((await factory.QueryAsync(db => db.FeeRules.SingleAsync(r => r.Id == Guid.Parse(Resolution12)))).RetiredOn);
+
         var retired = await admin.PostFormAsync($"/quan-tri/quy-tac-phi/{Resolution12}/ngung", new(), "/quan-tri/quy-tac-phi");
         Assert.Equal(HttpStatusCode.Redirect, retired.StatusCode);
+        var retiredOn = (await factory.QueryAsync(db => db.FeeRules.SingleAsync(r => r.Id == Guid.Parse(Resolution12)))).RetiredOn;
+        Assert.NotNull(retiredOn);
+        await admin.PostFormAsync($"/quan-tri/quy-tac-phi/{Resolution12}/ngung", new(), "/quan-tri/quy-tac-phi"); // again: refused, the date stays
+        Assert.Contains("Quy tắc này đã ngừng áp dụng.", System.Net.WebUtility.HtmlDecode(await (await admin.Http.GetAsync("/quan-tri/quy-tac-phi")).Content.ReadAsStringAsync()));
         var later = await admin.Http.PostAsync("/api/v1/fees/assessments", OidcClient.JsonContent(new { procedureCode = "1.004222", channel = "online" }));
         Assert.Equal(10_000, JsonDocument.Parse(await later.Content.ReadAsStringAsync()).RootElement.GetProperty("totalVnd").GetInt64());
 
@@ -128,7 +138,7 @@ public sealed partial class FeeRulesAdminTests(KestrelPortalFactory factory) : I
         Assert.Equal(0, frozen.Fee.TotalVnd);
         Assert.Equal("12/2025/NQ-HĐND", Assert.Single(frozen.Fee.AppliedRules).LegalBasis.DocumentNumber);
         var changes = await factory.QueryAsync(db => db.FeeRuleChanges.Where(c => c.RuleId == Guid.Parse(Resolution12)).OrderBy(c => c.Id).ToListAsync());
-        Assert.Equal([FeeRuleChangeKind.Updated, FeeRuleChangeKind.Retired], changes.Select(c => c.Kind));
+        Assert.Equal([FeeRuleChangeKind.Updated, FeeRuleChangeKind.Retired], changes.Select(c => c.Kind)); // the refused attempts left no trace
         Assert.Contains("\"percent\":100", changes[0].Before);
         Assert.Contains("\"percent\":40", changes[0].After);
         var history = System.Net.WebUtility.HtmlDecode(await (await admin.Http.GetAsync($"/quan-tri/quy-tac-phi/{Resolution12}/lich-su")).Content.ReadAsStringAsync());

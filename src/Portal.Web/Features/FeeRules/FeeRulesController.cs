@@ -49,11 +49,20 @@ public sealed class FeeRulesController(PortalDbContext db, FeeRuleImpact impact,
     public Task<IActionResult> Edit(Guid id, FeeRuleInput input, string? action, CancellationToken cancellationToken) => SaveAsync(id, input, action, cancellationToken);
 
     [HttpPost("/quan-tri/quy-tac-phi/{id:guid}/ngung")]
-    public async Task<IActionResult> Retire(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Retire(Guid id, int? version, CancellationToken cancellationToken)
     {
         if (await db.FeeRules.FirstOrDefaultAsync(r => r.Id == id, cancellationToken) is not { } rule)
         {
             return NotFound();
+        }
+
+        // Retiring again would move the date forward; retiring what someone has just changed would hide their change.
+        if (rule.RetiredOn is not null || version is { } seen && seen != rule.Version)
+        {
+            TempData["Error"] = (rule.RetiredOn is not null
+                ? localizer["Quy tắc này đã ngừng áp dụng."]
+                : localizer["Quy tắc vừa được người khác sửa. Vui lòng tải lại trang."]).Value;
+            return RedirectToAction(nameof(Index));
         }
 
         var before = Snapshot(rule);

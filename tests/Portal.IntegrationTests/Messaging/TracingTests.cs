@@ -55,35 +55,17 @@ public sealed class TracingTests(PortalAppFactory portal) : IClassFixture<Portal
     }
 }
 
-/// <summary>The portal with no trace exporter (the default), its log lines captured with the trace id current when each was written.</summary>
+/// <summary>The portal with no trace exporter (the default), its warnings captured with the trace id current when each was written.</summary>
 public sealed class LogCaptureFactory : PortalAppFactory
 {
-    public ConcurrentQueue<(string Category, string Message, string? TraceId)> Lines { get; } = new();
+    private readonly LogCapture _capture = new((_, level) => level >= LogLevel.Warning);
+
+    public IEnumerable<(string Category, string Message, string? TraceId)> Lines => _capture.Lines;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(new CaptureProvider(Lines)));
-    }
-
-    private sealed class CaptureProvider(ConcurrentQueue<(string, string, string?)> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new CaptureLogger(categoryName, lines);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class CaptureLogger(string category, ConcurrentQueue<(string, string, string?)> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue((category, formatter(state, exception), Activity.Current?.TraceId.ToHexString()));
+        builder.ConfigureLogging(logging => logging.AddProvider(_capture));
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,34 +8,18 @@ namespace Portal.IntegrationTests.Supervision;
 /// <summary>The portal with EF Core's SQL captured (the command log), to see what a page load reads.</summary>
 public sealed class SqlCaptureFactory : KestrelPortalFactory
 {
-    public ConcurrentQueue<string> Commands { get; } = new();
+    private const string CommandCategory = "Microsoft.EntityFrameworkCore.Database.Command";
+
+    private readonly LogCapture _capture = new((category, level) => category == CommandCategory && level >= LogLevel.Information);
+
+    public IEnumerable<string> Commands => _capture.Lines.Select(l => l.Message);
+
+    public void Forget() => _capture.Lines.Clear();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging
-            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information)
-            .AddProvider(new CommandCapture(Commands)));
-    }
-
-    private sealed class CommandCapture(ConcurrentQueue<string> commands) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName == "Microsoft.EntityFrameworkCore.Database.Command" ? commands : null);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string>? commands) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => commands is not null && logLevel >= LogLevel.Information;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                commands?.Enqueue(formatter(state, exception));
-        }
+        builder.ConfigureLogging(logging => logging.AddFilter(CommandCategory, LogLevel.Information).AddProvider(_capture));
     }
 }
 
@@ -55,7 +38,7 @@ public sealed class DashboardQueryTests(SqlCaptureFactory portal) : IClassFixtur
         await supervisor.SignInAsync("supervisor");
         using var machine = portal.CreateBrowser();
         var token = (await OidcClient.ClientCredentialsAsync(machine.Http)).AccessToken;
-        portal.Commands.Clear();
+        portal.Forget();
 
         foreach (var url in new[] { "/giam-sat", "/giam-sat/in", $"/giam-sat/xa/{PortalAppFactory.HamRong}", "/giam-sat/xuat.xlsx", $"/giam-sat/xuat.xlsx?xa={PortalAppFactory.HamRong}" })
         {

@@ -193,10 +193,11 @@ public sealed partial class CaseworkTests(KestrelPortalFactory portal) : IClassF
         var late = await FileAsync("1.004222", PortalAppFactory.HacThanh);
         using var officer = await SignedInAsync("police2.14797");
         await ActAsync(officer, late, "claim");
-        await CaseworkTestData.MakeOverdueAsync(portal, late, TimeSpan.FromDays(1));
+        var thursdayMorning = new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero); // 08:00 in Hanoi
+        // Overdue as the digest's morning sees it (not as today does: the test must not depend on the day it runs).
+        await CaseworkTestData.SetDueAsync(portal, late, thursdayMorning.AddDays(-1));
 
         var digests = portal.Services.GetRequiredService<DailyDigestService>();
-        var thursdayMorning = new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero); // 08:00 in Hanoi
         Assert.Equal(0, await digests.SendDueDigestsAsync(thursdayMorning.AddHours(-1), CancellationToken.None)); // 07:00: not yet
         Assert.True(await digests.SendDueDigestsAsync(thursdayMorning, CancellationToken.None) > 0);
         Assert.Equal(0, await digests.SendDueDigestsAsync(thursdayMorning.AddHours(1), CancellationToken.None)); // once a day

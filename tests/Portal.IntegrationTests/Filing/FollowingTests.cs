@@ -30,18 +30,18 @@ public sealed class FollowingTests(KestrelPortalFactory factory) : IClassFixture
         using var officer = await SignedInAsync("committee.14758");
         using var citizen = await SignedInAsync(CitizenA);
 
-        await ActAsync(officer, code, "receive");
-        await ActAsync(officer, code, "start");
+        await CaseworkSteps.ActAsync(officer, code, "receive");
+        await CaseworkSteps.ActAsync(officer, code, "start");
         for (var round = 1; round <= 2; round++)
         {
-            await ActAsync(officer, code, "supplement", new() { ["reason"] = $"Bổ sung lần {round}" });
+            await CaseworkSteps.ActAsync(officer, code, "supplement", new() { ["reason"] = $"Bổ sung lần {round}" });
             var answered = await citizen.PostFormAsync($"/ho-so/{code}/bo-sung", new() { ["comment"] = $"Trả lời lần {round}" }, $"/ho-so/{code}");
             Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
             Assert.True(await StatusAsync(code) == DossierStatus.InProcess, await PageAsync(citizen, $"/ho-so/{code}"));
         }
 
         // A disguised file (an executable named .pdf) in an answer is refused with a message and changes nothing.
-        await ActAsync(officer, code, "supplement", new() { ["reason"] = "Bổ sung lần 3" });
+        await CaseworkSteps.ActAsync(officer, code, "supplement", new() { ["reason"] = "Bổ sung lần 3" });
         var page = await PageAsync(citizen, $"/ho-so/{code}");
         using (var disguised = new MultipartFormDataContent
         {
@@ -241,11 +241,11 @@ public sealed class FollowingTests(KestrelPortalFactory factory) : IClassFixture
         var code = await FileForAsync(citizenId);
         using var officer = await SignedInAsync("committee.14758");
         using var leader = await SignedInAsync("committee-lead.14758");
-        await ActAsync(officer, code, "receive");
-        await ActAsync(officer, code, "start");
-        await ActAsync(officer, code, "propose");
-        await ActAsync(leader, code, "approve");
-        await ActAsync(officer, code, "return", new() { ["summary"] = "Đã đăng ký khai sinh" });
+        await CaseworkSteps.ActAsync(officer, code, "receive");
+        await CaseworkSteps.ActAsync(officer, code, "start");
+        await CaseworkSteps.ActAsync(officer, code, "propose");
+        await CaseworkSteps.ActAsync(leader, code, "approve");
+        await CaseworkSteps.ActAsync(officer, code, "return", new() { ["summary"] = "Đã đăng ký khai sinh" });
         Assert.Equal(DossierStatus.ResultReturned, await StatusAsync(code));
         return (code, await factory.QueryAsync(db => db.Dossiers.Where(d => d.Code == DossierCode.Parse(code)).Select(d => d.Id).SingleAsync()));
     }
@@ -268,12 +268,6 @@ public sealed class FollowingTests(KestrelPortalFactory factory) : IClassFixture
         var browser = factory.CreateBrowser();
         await browser.SignInAsync(userName);
         return browser;
-    }
-
-    private static async Task ActAsync(BrowserClient user, string code, string step, Dictionary<string, string>? fields = null)
-    {
-        var response = await user.PostFormAsync($"/can-bo/ho-so/{code}/{step}", fields ?? [], $"/can-bo/ho-so/{code}");
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{step}: {(int)response.StatusCode}");
     }
 
     private static async Task<string> PageAsync(BrowserClient browser, string url) =>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -46,14 +45,14 @@ public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixtur
         await officer.SignInAsync("committee.14758");
         using var leader = factory.CreateBrowser();
         await leader.SignInAsync("committee-lead.14758");
-        await ActAsync(officer, approved, "receive");
-        await ActAsync(officer, approved, "start");
-        await ActAsync(officer, approved, "propose");
-        await ActAsync(leader, approved, "approve");
-        await ActAsync(officer, approved, "return");
-        await ActAsync(officer, incomplete, "receive");
-        await ActAsync(officer, incomplete, "start");
-        await ActAsync(officer, incomplete, "supplement", new() { ["reason"] = "Bổ sung bản sao giấy khai sinh" });
+        await CaseworkSteps.ActAsync(officer, approved, "receive");
+        await CaseworkSteps.ActAsync(officer, approved, "start");
+        await CaseworkSteps.ActAsync(officer, approved, "propose");
+        await CaseworkSteps.ActAsync(leader, approved, "approve");
+        await CaseworkSteps.ActAsync(officer, approved, "return");
+        await CaseworkSteps.ActAsync(officer, incomplete, "receive");
+        await CaseworkSteps.ActAsync(officer, incomplete, "start");
+        await CaseworkSteps.ActAsync(officer, incomplete, "supplement", new() { ["reason"] = "Bổ sung bản sao giấy khai sinh" });
 
         var approvedTrail = await TrailAsync(approved, "ResultIssued");
         Assert.Equal("DossierSubmitted", approvedTrail[0].Type);
@@ -128,12 +127,6 @@ public sealed class AuditTrailTests(KestrelPortalFactory factory) : IClassFixtur
         var (breaks, lines, _) = await factory.QueryAsync(db => AuditChain.VerifyAsync(db, CancellationToken.None));
         Assert.Empty(breaks);
         Assert.True(lines >= 150);
-    }
-
-    private static async Task ActAsync(BrowserClient user, string code, string step, Dictionary<string, string>? fields = null)
-    {
-        var response = await user.PostFormAsync($"/can-bo/ho-so/{code}/{step}", fields ?? [], $"/can-bo/ho-so/{code}");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     private async Task<List<DossierEvent>> TrailAsync(string code, string last)

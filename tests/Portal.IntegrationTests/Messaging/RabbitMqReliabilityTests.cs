@@ -127,8 +127,20 @@ public sealed class RabbitMqReliabilityTests
     {
         var script = Path.Combine(Repository.Root, "scripts", "rabbitmq.sh");
         using var process = Process.Start(new ProcessStartInfo("bash", [script, command]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"rabbitmq.sh {command}: {await process.StandardError.ReadToEndAsync()}");
+        var stderr = process.StandardError.ReadToEndAsync();
+        // The script bounds its own waits; should the broker's tools hang anyway, this test fails and says so instead of hanging the run.
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"rabbitmq.sh {command} did not finish within 2 minutes");
+        }
+
+        Assert.True(process.ExitCode == 0, $"rabbitmq.sh {command}: {await stderr}");
     }
 }
 
